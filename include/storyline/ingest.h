@@ -1,0 +1,62 @@
+// Reading articles: plain text, JSONL and HTML, from files, folders or stdin.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storyline/errors.h"
+#include "storyline/options.h"
+#include "storyline/types.h"
+
+namespace storyline {
+
+// Parses the plain-text form: an optional leading ` date YYYY-MM-DD`, then
+// the text. The first line is the title when it reads like one (short, no
+// final full stop); otherwise it stays in the body. Pure.
+absl::StatusOr<Article> ParseTextArticle(std::string_view content,
+                                         std::string_view id);
+
+// Parses one JSONL record: {"id","title","text","date","source","url",
+// "lang"}; "html" instead of "text" gives an HTML article. Thread-compatible:
+// one parser per thread (it reuses its buffers across lines).
+class JsonlParser {
+ public:
+  JsonlParser();
+  ~JsonlParser();
+  JsonlParser(const JsonlParser&) = delete;
+  JsonlParser& operator=(const JsonlParser&) = delete;
+
+  // `fallback_id` is used when the record has no id. Problems that do not
+  // cost the article (an unreadable date, which is then dropped) are added
+  // to `warnings` when given.
+  absl::StatusOr<Article> Parse(std::string_view line,
+                                std::string_view fallback_id,
+                                std::vector<std::string>* warnings = nullptr);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses "YYYY-MM-DD", optionally followed by a time ("2022-01-12T10:00Z").
+std::optional<absl::CivilDay> ParseIsoDate(std::string_view s);
+
+// Reads every input: a file (format by extension: .jsonl/.ndjson, .html/.htm,
+// anything else plain text), a folder (recursively, in sorted order, hidden
+// entries skipped) or "-" for standard input (format sniffed). Bad files and
+// lines are reported to `errors` with their place and skipped.
+std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
+                                  const IngestOptions& options,
+                                  ErrorSink& errors);
+
+// Reads articles from a stream whose content is sniffed; `name` is used in
+// error reports and ids.
+std::vector<Article> ReadArticlesFromStream(std::istream& in,
+                                            std::string_view name,
+                                            const IngestOptions& options,
+                                            ErrorSink& errors);
+
+}  // namespace storyline

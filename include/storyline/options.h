@@ -1,0 +1,92 @@
+// Options for every stage: plain structs, each field with its default and
+// what changing it costs. The CLI and server map flags onto these; the core
+// reads no configuration files.
+#pragma once
+
+#include <cstdint>
+
+namespace storyline {
+
+struct CleanOptions {
+  // Drop lines repeated across at least this many articles of one source
+  // (page furniture); lower removes more, at the risk of real sentences.
+  int repeated_line_min_docs = 3;
+  bool remove_boilerplate = true;
+};
+
+struct TextOptions {
+  // Texts shorter than this many bytes are not given to CLD2 (unreliable);
+  // they are English when Latin-script, Russian when Cyrillic.
+  int min_detect_bytes = 24;
+};
+
+struct DedupOptions {
+  int shingle_tokens = 5;  // shorter: stock phrases start to match
+  int minhash_size = 64;   // signature values; more: better estimate, slower
+  int bands = 16;          // rows = minhash_size / bands = 4
+  // P(candidate) = 1-(1-s^4)^16: .93 at s=.5, .43 at s=.3, .12 at s=.2.
+  // One shingle in `fingerprint_mod` is kept as a passage fingerprint; docs
+  // sharing `min_shared_fingerprints` become partial-reuse candidates.
+  int fingerprint_mod = 8;
+  int min_shared_fingerprints = 2;
+  // A fingerprint in more documents than this is page boilerplate or a
+  // stock phrase, not evidence of copying.
+  int max_fingerprint_docs = 64;
+  double near_duplicate_jaccard = 0.6;  // at or above: near-duplicate
+  // A pair is partial reuse when either side has this share of its shingles
+  // in the other and the longest shared passage has `min_passage_tokens`.
+  double min_containment = 0.15;
+  int min_passage_tokens = 20;
+  uint64_t seed = 0x5eed;  // fixed: reproducible output
+};
+
+struct ClusterOptions {
+  // Similarity (cosine of TF-IDF vectors) above which two articles report
+  // the same event; average linkage between clusters.
+  double event_threshold = 0.3;
+  // Same for two events belonging to one story (event centroids).
+  double story_threshold = 0.2;
+  // Articles further apart in days than this are discounted; similarity is
+  // multiplied by exp(-(days - window) / decay) beyond the window.
+  int event_window_days = 3;
+  int story_window_days = 14;
+  double event_decay_days = 2;
+  double story_decay_days = 14;
+  double title_weight = 2.0;  // title (or lead sentence) terms count this much
+  double name_weight = 1.5;   // capitalized words (names) inside sentences
+  int vector_terms = 64;      // terms kept per vector; memory ~12 B each
+  int candidate_terms = 16;   // top terms that generate candidates
+  // Terms in more than this share of the documents are not indexed.
+  double max_df_ratio = 0.2;
+};
+
+struct StoryOptions {
+  int summary_sentences = 5;
+  int max_entities = 20;
+  int max_quotes = 20;
+  int top_terms = 8;
+};
+
+struct PipelineOptions {
+  CleanOptions clean;
+  TextOptions text;
+  DedupOptions dedup;
+  ClusterOptions cluster;
+  StoryOptions story;
+  int threads = 0;          // 0 = all cores; output does not depend on it
+  bool find_copies = true;  // dedup stage
+  bool synthesize = true;   // story stage; off = clusters only
+};
+
+}  // namespace storyline
+
+namespace storyline {
+
+struct IngestOptions {
+  // A JSONL line or file longer than this is reported and skipped: bounds
+  // memory on garbage input.
+  size_t max_line_bytes = size_t{16} << 20;
+  size_t max_file_bytes = size_t{64} << 20;
+};
+
+}  // namespace storyline

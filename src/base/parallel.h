@@ -1,0 +1,46 @@
+// Runs work on a fixed number of threads. Work is split into contiguous
+// index ranges, so any per-range result can be merged in index order and the
+// output never depends on the thread count.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <thread>
+#include <vector>
+
+namespace storyline {
+
+// 0 means "all cores".
+inline int ResolveThreads(int threads) {
+  if (threads > 0) return threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Calls fn(worker, begin, end) on `threads` workers over [0, n), each worker
+// taking one contiguous range. Worker ids are 0..threads-1, so callers can
+// keep one non-thread-safe object (stemmer, break iterator) per worker.
+inline void ParallelRanges(
+    int n, int threads,
+    const std::function<void(int worker, int begin, int end)>& fn) {
+  threads = std::max(1, std::min(ResolveThreads(threads), n));
+  if (threads == 1) {
+    if (n > 0) fn(0, 0, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (int t = 0; t < threads; ++t) {
+    const int begin = static_cast<int>(int64_t{n} * t / threads);
+    const int end = static_cast<int>(int64_t{n} * (t + 1) / threads);
+    pool.emplace_back(fn, t, begin, end);
+  }
+  for (auto& thread : pool) thread.join();
+}
+
+// Calls fn(worker, i) for every i in [0, n) with dynamic load balancing in
+// chunks of `chunk`; use when items differ a lot in cost. Results must be
+// written to slot i so that order is kept.
+void ParallelFor(int n, int threads, int chunk,
+                 const std::function<void(int worker, int i)>& fn);
+
+}  // namespace storyline

@@ -1,0 +1,48 @@
+// storyline cluster: event and story assignments as TSV.
+#include "base/strings.h"
+#include "cli/common.h"
+#include "cli/run.h"
+
+namespace storyline::cli {
+
+Command AddClusterCommand(CLI::App& root) {
+  struct Flags {
+    std::vector<std::string> inputs;
+    int threads = 0;
+    std::string assignments;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* app = root.add_subcommand(
+      "cluster", "Assign every article to an event and a story");
+  app->footer(
+      "Writes one line per article: article_id<TAB>event_id<TAB>story_id.\n"
+      "Examples:\n"
+      "  storyline cluster news.jsonl --assignments clusters.tsv\n"
+      "  storyline cluster pages/ --assignments -");
+  AddInputOptions(*app, flags->inputs, flags->threads);
+  app->add_option("--assignments", flags->assignments,
+                  "TSV file to write (- for stdout)")
+      ->required();
+  return {app, [flags] {
+            PipelineOptions options;
+            options.threads = flags->threads;
+            options.synthesize = false;
+            const RunOutcome outcome = ReadAndRun(flags->inputs, options);
+            const PipelineResult& r = outcome.result;
+            std::vector<std::string> story_of(r.events.size());
+            for (const Cluster& story : r.clusters) {
+              for (const int e : story.events) story_of[e] = story.id;
+            }
+            std::string tsv = "article_id\tevent_id\tstory_id\n";
+            for (size_t e = 0; e < r.events.size(); ++e) {
+              for (const int d : r.events[e].docs) {
+                StrAppend(&tsv, r.docs[d].id, "\t", r.events[e].id, "\t",
+                                story_of[e], "\n");
+              }
+            }
+            if (!WriteOutput(flags->assignments, tsv)) return kFailed;
+            return outcome.skipped > 0 ? kSkippedInput : kOk;
+          }};
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,19 @@
+// Average-linkage agglomerative clustering over a sparse similarity graph.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "cluster/similarity.h"
+
+namespace storyline::cluster {
+
+// Merges, best first, the two clusters with the highest average pairwise
+// similarity while it is at least `threshold`; pairs without an edge count
+// as similarity 0. Returns a cluster label per item (0..k-1, numbered by
+// smallest member). O(E log E) with lazily updated priorities; deterministic:
+// ties go to the smaller ids.
+std::vector<int> AverageLink(int n, std::span<const Edge> edges,
+                             double threshold);
+
+}  // namespace storyline::cluster

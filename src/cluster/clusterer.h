@@ -1,0 +1,39 @@
+// Two levels of clustering: articles into events, events into stories.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "cluster/vectors.h"
+#include "storyline/options.h"
+#include "storyline/types.h"
+
+namespace storyline::cluster {
+
+struct ClusterInput {
+  std::span<const std::string> ids;  // article ids, for stable cluster ids
+  std::span<const SparseVector> vectors;  // TF-IDF per article
+  std::span<const std::optional<absl::CivilDay>> dates;
+  std::span<const CopyPair> copies;  // found copies link their articles
+};
+
+struct Clustering {
+  std::vector<Event> events;     // ordered by smallest member
+  std::vector<Cluster> stories;  // largest first, then by smallest member
+};
+
+// Events: average-link over time-discounted cosine of article vectors,
+// exact and near-duplicate copies always joined. Stories: the same over
+// event centroids with a lower threshold and a wider time window; partial
+// reuse between events joins them. Ids derive from the smallest article id
+// of each cluster, so they do not depend on input order.
+Clustering ClusterArticles(const ClusterInput& input,
+                           const ClusterOptions& options, int threads);
+
+// "e" or "s" + 12 hex digits of a hash of `smallest_member_id`.
+std::string ClusterId(char prefix, std::string_view smallest_member_id);
+
+}  // namespace storyline::cluster

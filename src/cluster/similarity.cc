@@ -1,0 +1,159 @@
+#include "cluster/similarity.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/container/flat_hash_map.h"
+#include "base/parallel.h"
+
+namespace storyline::cluster {
+namespace {
+
+struct Posting {
+  int item;
+  float weight;
+};
+
+int DayNumber(absl::CivilDay day) {
+  return static_cast<int>(day - absl::CivilDay(1970, 1, 1));
+}
+
+// Items of one term: dated ones sorted by first day, undated apart.
+struct TermPostings {
+  std::vector<std::pair<int, Posting>> dated;  // (first day, posting)
+  std::vector<Posting> undated;
+};
+
+}  // namespace
+
+double TimeFactor(const DateRange& a, const DateRange& b, int window_days,
+                  double decay_days) {
+  if (!a.first || !b.first) return 1;
+  const auto a_last = a.last.value_or(*a.first);
+  const auto b_last = b.last.value_or(*b.first);
+  int gap = 0;
+  if (a_last < *b.first) {
+    gap = static_cast<int>(*b.first - a_last);
+  } else if (b_last < *a.first) {
+    gap = static_cast<int>(*a.first - b_last);
+  }
+  if (gap <= window_days) return 1;
+  return std::exp(-(gap - window_days) / std::max(decay_days, 1e-3));
+}
+
+std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
+                               std::span<const DateRange> dates,
+                               const SimilarityParams& params, int threads) {
+  const int n = static_cast<int>(vectors.size());
+  // Each item's indexed terms: its heaviest `candidate_terms`.
+  std::vector<std::vector<int>> indexed(n);
+  absl::flat_hash_map<uint64_t, int> df;
+  for (int i = 0; i < n; ++i) {
+    auto order = TermsByWeight(vectors[i]);
+    if (static_cast<int>(order.size()) > params.candidate_terms) {
+      order.resize(params.candidate_terms);
+    }
+    for (const int t : order) ++df[vectors[i].terms[t]];
+    indexed[i] = std::move(order);
+  }
+  const int max_df = std::max(2, static_cast<int>(params.max_df_ratio * n));
+  absl::flat_hash_map<uint64_t, TermPostings> index;
+  int max_span = 0;
+  for (int i = 0; i < n; ++i) {
+    if (dates[i].first && dates[i].last) {
+      max_span = std::max(max_span,
+                          static_cast<int>(*dates[i].last - *dates[i].first));
+    }
+    for (const int t : indexed[i]) {
+      const uint64_t term = vectors[i].terms[t];
+      const int term_df = df[term];
+      if (term_df < 2 || term_df > max_df) continue;
+      auto& postings = index[term];
+      const Posting posting{i, vectors[i].weights[t]};
+      if (dates[i].first) {
+        postings.dated.push_back({DayNumber(*dates[i].first), posting});
+      } else {
+        postings.undated.push_back(posting);
+      }
+    }
+  }
+  for (auto& [term, postings] : index) {
+    std::sort(postings.dated.begin(), postings.dated.end(),
+              [](const auto& x, const auto& y) {
+                return x.first != y.first ? x.first < y.first
+                                          : x.second.item < y.second.item;
+              });
+  }
+  // Beyond this gap the time factor is below e^-6: never an edge.
+  const int horizon =
+      params.window_days + static_cast<int>(6 * params.decay_days) + 1;
+
+  const int workers = ResolveThreads(threads);
+  std::vector<std::vector<Edge>> found(n);
+  struct Scratch {
+    std::vector<float> score;
+    std::vector<int> touched;
+  };
+  std::vector<Scratch> scratch(workers);
+  ParallelFor(n, workers, 64, [&](int worker, int i) {
+    Scratch& s = scratch[worker];
+    if (s.score.empty()) s.score.assign(n, 0);
+    auto visit = [&](const Posting& p, float weight) {
+      if (p.item <= i) return;  // each pair once, from its smaller side
+      if (s.score[p.item] == 0) s.touched.push_back(p.item);
+      s.score[p.item] += weight * p.weight;
+    };
+    for (const int t : indexed[i]) {
+      const auto it = index.find(vectors[i].terms[t]);
+      if (it == index.end()) continue;
+      const float weight = vectors[i].weights[t];
+      const auto& dated = it->second.dated;
+      if (dates[i].first) {
+        const int lo = DayNumber(*dates[i].first) - horizon - max_span;
+        const int hi =
+            DayNumber(dates[i].last.value_or(*dates[i].first)) + horizon;
+        auto begin = std::lower_bound(
+            dated.begin(), dated.end(), lo,
+            [](const auto& x, int day) { return x.first < day; });
+        for (auto p = begin; p != dated.end() && p->first <= hi; ++p) {
+          visit(p->second, weight);
+        }
+      } else {
+        for (const auto& p : dated) visit(p.second, weight);
+      }
+      for (const auto& p : it->second.undated) visit(p, weight);
+    }
+    // The most promising candidates get an exact cosine.
+    auto& touched = s.touched;
+    if (static_cast<int>(touched.size()) > params.max_candidates) {
+      std::nth_element(touched.begin(),
+                       touched.begin() + params.max_candidates, touched.end(),
+                       [&](int x, int y) {
+                         if (s.score[x] != s.score[y]) {
+                           return s.score[x] > s.score[y];
+                         }
+                         return x < y;
+                       });
+      for (size_t k = params.max_candidates; k < touched.size(); ++k) {
+        s.score[touched[k]] = 0;
+      }
+      touched.resize(params.max_candidates);
+    }
+    std::sort(touched.begin(), touched.end());
+    for (const int j : touched) {
+      s.score[j] = 0;
+      const double similarity =
+          Dot(vectors[i], vectors[j]) *
+          TimeFactor(dates[i], dates[j], params.window_days, params.decay_days);
+      if (similarity >= params.min_similarity) {
+        found[i].push_back({i, j, static_cast<float>(similarity)});
+      }
+    }
+    touched.clear();
+  });
+  std::vector<Edge> edges;
+  for (auto& list : found) edges.insert(edges.end(), list.begin(), list.end());
+  return edges;
+}
+
+}  // namespace storyline::cluster

@@ -1,0 +1,45 @@
+// Similar pairs without comparing all pairs: an inverted index over each
+// vector's heaviest terms proposes candidates, exact cosine decides.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "cluster/vectors.h"
+
+namespace storyline::cluster {
+
+struct Edge {
+  int a = 0, b = 0;  // a < b
+  float similarity = 0;
+  bool operator==(const Edge&) const = default;
+};
+
+// Days an item covers; both empty when undated.
+struct DateRange {
+  std::optional<absl::CivilDay> first, last;
+};
+
+struct SimilarityParams {
+  double min_similarity = 0.1;  // edges below are dropped
+  int window_days = 3;          // no discount up to this gap
+  double decay_days = 2;        // e-fold discount per day beyond the window
+  int candidate_terms = 16;     // indexed terms per vector
+  int max_candidates = 200;     // exact cosine for at most this many per item
+  double max_df_ratio = 0.2;    // more common indexed terms are skipped
+};
+
+// 1 within the window, exp(-(gap - window) / decay) beyond; 1 when either
+// side is undated.
+double TimeFactor(const DateRange& a, const DateRange& b, int window_days,
+                  double decay_days);
+
+// All pairs whose time-discounted cosine is at least min_similarity, as far
+// as candidates find them. Sorted by (a, b). Independent of thread count.
+std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
+                               std::span<const DateRange> dates,
+                               const SimilarityParams& params, int threads);
+
+}  // namespace storyline::cluster

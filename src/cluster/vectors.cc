@@ -1,0 +1,177 @@
+#include "cluster/vectors.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace storyline::cluster {
+namespace {
+
+uint64_t TermHash(std::string_view stem) {
+  return XXH3_64bits(stem.data(), stem.size());
+}
+
+bool Countable(const text::Token& token) {
+  if (token.stopword) return false;
+  if (token.is_number) return token.norm.size() >= 3;  // years, figures
+  return token.norm.size() >= 2;
+}
+
+SparseVector FromMap(const absl::flat_hash_map<uint64_t, float>& map) {
+  std::vector<std::pair<uint64_t, float>> items(map.begin(), map.end());
+  std::sort(items.begin(), items.end());
+  SparseVector v;
+  v.terms.reserve(items.size());
+  v.weights.reserve(items.size());
+  for (const auto& [term, weight] : items) {
+    v.terms.push_back(term);
+    v.weights.push_back(weight);
+  }
+  return v;
+}
+
+// Keeps the `max_terms` heaviest entries and renormalizes.
+void Truncate(SparseVector& v, int max_terms) {
+  if (static_cast<int>(v.size()) > max_terms) {
+    std::vector<int> order = TermsByWeight(v);
+    order.resize(max_terms);
+    std::sort(order.begin(), order.end());
+    SparseVector cut;
+    for (const int i : order) {
+      cut.terms.push_back(v.terms[i]);
+      cut.weights.push_back(v.weights[i]);
+    }
+    v = std::move(cut);
+  }
+  double norm = 0;
+  for (const float w : v.weights) norm += double{w} * w;
+  norm = std::sqrt(norm);
+  if (norm > 0) {
+    for (float& w : v.weights) w = static_cast<float>(w / norm);
+  }
+}
+
+}  // namespace
+
+SparseVector CountTerms(std::span<const text::Token> title,
+                        std::span<const text::Token> body,
+                        const ClusterOptions& options) {
+  absl::flat_hash_map<uint64_t, float> counts;
+  for (const auto& token : title) {
+    if (Countable(token)) {
+      counts[TermHash(token.stem)] += static_cast<float>(options.title_weight);
+    }
+  }
+  const bool lead_as_title = title.empty();
+  for (const auto& token : body) {
+    if (!Countable(token)) continue;
+    float weight = 1;
+    if (token.upper_initial && !token.sentence_start) {
+      weight = static_cast<float>(options.name_weight);
+    }
+    counts[TermHash(token.stem)] += weight;
+  }
+  if (lead_as_title) {
+    // The lead sentence stands in for a missing title.
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (i > 0 && body[i].sentence_start) break;
+      if (Countable(body[i])) {
+        counts[TermHash(body[i].stem)] +=
+            static_cast<float>(options.title_weight - 1);
+      }
+    }
+  }
+  return FromMap(counts);
+}
+
+void IdfTable::Add(const SparseVector& counts) {
+  ++documents_;
+  for (const uint64_t term : counts.terms) ++df_[term];
+}
+
+void IdfTable::Merge(const IdfTable& other) {
+  documents_ += other.documents_;
+  for (const auto& [term, df] : other.df_) df_[term] += df;
+}
+
+int IdfTable::DocumentFrequency(uint64_t term) const {
+  const auto it = df_.find(term);
+  return it == df_.end() ? 0 : it->second;
+}
+
+double IdfTable::Idf(uint64_t term) const {
+  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1;
+}
+
+SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
+                         const ClusterOptions& options) {
+  SparseVector v;
+  double norm = 0;
+  std::vector<double> weights(counts.size());
+  for (size_t i = 0; i < counts.size(); ++i) {
+    weights[i] = (1 + std::log(double{counts.weights[i]})) *
+                 idf.Idf(counts.terms[i]);
+    norm += weights[i] * weights[i];
+  }
+  norm = std::sqrt(norm);
+  if (norm == 0) return v;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (idf.DocumentFrequency(counts.terms[i]) < 2) continue;
+    v.terms.push_back(counts.terms[i]);
+    v.weights.push_back(static_cast<float>(weights[i] / norm));
+  }
+  // Cut without renormalizing: dropped mass is real dissimilarity.
+  if (static_cast<int>(v.size()) > options.vector_terms) {
+    std::vector<int> order = TermsByWeight(v);
+    order.resize(options.vector_terms);
+    std::sort(order.begin(), order.end());
+    SparseVector cut;
+    for (const int i : order) {
+      cut.terms.push_back(v.terms[i]);
+      cut.weights.push_back(v.weights[i]);
+    }
+    v = std::move(cut);
+  }
+  return v;
+}
+
+SparseVector Centroid(std::span<const SparseVector* const> vectors,
+                      int max_terms) {
+  absl::flat_hash_map<uint64_t, float> sum;
+  for (const SparseVector* v : vectors) {
+    for (size_t i = 0; i < v->size(); ++i) sum[v->terms[i]] += v->weights[i];
+  }
+  SparseVector centroid = FromMap(sum);
+  Truncate(centroid, max_terms);
+  return centroid;
+}
+
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (b.terms[j] < a.terms[i]) {
+      ++j;
+    } else {
+      dot += double{a.weights[i]} * b.weights[j];
+      ++i, ++j;
+    }
+  }
+  return dot;
+}
+
+std::vector<int> TermsByWeight(const SparseVector& v) {
+  std::vector<int> order(v.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    if (v.weights[x] != v.weights[y]) return v.weights[x] > v.weights[y];
+    return v.terms[x] < v.terms[y];
+  });
+  return order;
+}
+
+}  // namespace storyline::cluster

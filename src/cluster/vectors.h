@@ -1,0 +1,62 @@
+// TF-IDF vectors of stems: what clustering compares.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/civil_time.h"
+#include "storyline/options.h"
+#include "text/tokenizer.h"
+
+namespace storyline::cluster {
+
+// Sorted by term; terms are 64-bit hashes of stems (no shared dictionary,
+// so documents are analysed on any thread, or any machine, independently).
+struct SparseVector {
+  std::vector<uint64_t> terms;
+  std::vector<float> weights;
+  size_t size() const { return terms.size(); }
+};
+
+// Weighted term frequencies of one article: title (or, without one, the
+// lead sentence) terms count `title_weight`, capitalized words inside a
+// sentence (names) count `name_weight`, stopwords and one-letter words
+// nothing. Pure.
+SparseVector CountTerms(std::span<const text::Token> title,
+                        std::span<const text::Token> body,
+                        const ClusterOptions& options);
+
+// Document frequencies over a corpus.
+class IdfTable {
+ public:
+  void Add(const SparseVector& counts);
+  void Merge(const IdfTable& other);
+  int documents() const { return documents_; }
+  int DocumentFrequency(uint64_t term) const;
+  // Smoothed idf: ln((1 + N) / (1 + df)) + 1.
+  double Idf(uint64_t term) const;
+
+ private:
+  absl::flat_hash_map<uint64_t, int> df_;
+  int documents_ = 0;
+};
+
+// Sublinear TF-IDF, L2-normalized over all terms, then cut to the
+// `options.vector_terms` heaviest terms found in at least two documents
+// (others can never match). Pure.
+SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
+                         const ClusterOptions& options);
+
+// Sum of vectors, L2-normalized and cut to `max_terms`: an event's centroid.
+SparseVector Centroid(std::span<const SparseVector* const> vectors,
+                      int max_terms);
+
+double Dot(const SparseVector& a, const SparseVector& b);
+
+// Heaviest terms first (weight desc, then term): for candidate generation.
+std::vector<int> TermsByWeight(const SparseVector& v);
+
+}  // namespace storyline::cluster

@@ -1,0 +1,34 @@
+// Per-document fingerprints for finding copies: an exact hash, a MinHash
+// signature over word shingles (near-duplicates) and a sample of shingle
+// hashes (reused passages). About 8 bytes per 8 shingles plus the signature.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "storyline/options.h"
+#include "text/tokenizer.h"
+
+namespace storyline::dedup {
+
+// Hash of every window of `k` consecutive words (by normalized form); a
+// text shorter than k words gives one shingle of all its words.
+std::vector<uint64_t> ShingleHashes(std::span<const text::Token> tokens, int k,
+                                    uint64_t seed);
+
+struct Signature {
+  uint64_t exact = 0;             // hash of the whole normalized word sequence
+  std::vector<uint32_t> minhash;  // DedupOptions::minhash_size values
+  std::vector<uint64_t> fingerprints;  // sampled shingles, sorted, unique
+  uint32_t shingles = 0;               // distinct shingles
+};
+
+// Signature of a text from its words. Pure; O(words * minhash_size).
+Signature ComputeSignature(std::span<const text::Token> tokens,
+                           const DedupOptions& options);
+
+// Fraction of equal MinHash values: an unbiased estimate of Jaccard.
+double EstimateJaccard(const Signature& a, const Signature& b);
+
+}  // namespace storyline::dedup

@@ -1,0 +1,182 @@
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "base/parallel.h"
+#include "dedup/copies.h"
+
+namespace storyline::dedup {
+namespace {
+
+size_t SortedIntersection(std::vector<uint64_t> a, std::vector<uint64_t> b) {
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return common;
+}
+
+size_t CountUnique(std::vector<uint64_t> v) {
+  std::sort(v.begin(), v.end());
+  return std::unique(v.begin(), v.end()) - v.begin();
+}
+
+struct Run {
+  size_t a = 0, b = 0, length = 0;  // in shingles
+};
+
+// The longest run of equal consecutive shingles. O(|a| + |b| + run lengths).
+Run LongestRun(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  absl::flat_hash_map<uint64_t, size_t> first_in_a;
+  for (size_t i = 0; i < a.size(); ++i) first_in_a.try_emplace(a[i], i);
+  Run best;
+  for (size_t j = 0; j < b.size(); ++j) {
+    const auto it = first_in_a.find(b[j]);
+    if (it == first_in_a.end()) continue;
+    const size_t i = it->second;
+    // Only start at the beginning of a run.
+    if (i > 0 && j > 0 && a[i - 1] == b[j - 1]) continue;
+    size_t length = 0;
+    while (i + length < a.size() && j + length < b.size() &&
+           a[i + length] == b[j + length]) {
+      ++length;
+    }
+    if (length > best.length) best = {i, j, length};
+  }
+  return best;
+}
+
+Span PassageSpan(std::span<const text::Token> tokens, size_t first_shingle,
+                 size_t shingles, int k) {
+  if (tokens.empty() || shingles == 0) return {};
+  const size_t last_token =
+      std::min(tokens.size() - 1, first_shingle + shingles + k - 2);
+  return {tokens[first_shingle].span.begin, tokens[last_token].span.end};
+}
+
+// Who copied whom: the earlier article is the source; on the same day (or
+// without dates) the side more fully contained in the other is the copy.
+void SetDirection(const Document& a, const Document& b, CopyPair& pair) {
+  if (a.published && b.published && *a.published != *b.published) {
+    pair.source = *a.published < *b.published ? pair.a : pair.b;
+    pair.direction_basis = "date";
+    return;
+  }
+  constexpr double kMargin = 0.1;  // smaller differences are noise
+  if (pair.containment_a > pair.containment_b + kMargin) {
+    pair.source = pair.b;
+    pair.direction_basis = "containment";
+  } else if (pair.containment_b > pair.containment_a + kMargin) {
+    pair.source = pair.a;
+    pair.direction_basis = "containment";
+  }
+}
+
+}  // namespace
+
+std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
+                                   std::span<const text::Token> tokens_a,
+                                   const Document& doc_b,
+                                   std::span<const text::Token> tokens_b,
+                                   bool exact_equal,
+                                   const DedupOptions& options) {
+  const int k = options.shingle_tokens;
+  const auto shingles_a = ShingleHashes(tokens_a, k, options.seed);
+  const auto shingles_b = ShingleHashes(tokens_b, k, options.seed);
+  const size_t unique_a = CountUnique(shingles_a);
+  const size_t unique_b = CountUnique(shingles_b);
+  if (unique_a == 0 || unique_b == 0) return std::nullopt;
+  const size_t common = SortedIntersection(shingles_a, shingles_b);
+  CopyPair pair;
+  pair.a = ids.a;
+  pair.b = ids.b;
+  pair.jaccard = static_cast<double>(common) /
+                 static_cast<double>(unique_a + unique_b - common);
+  pair.containment_a = static_cast<double>(common) / unique_a;
+  pair.containment_b = static_cast<double>(common) / unique_b;
+  const Run run = LongestRun(shingles_a, shingles_b);
+  const size_t passage_tokens = run.length == 0 ? 0 : run.length + k - 1;
+  if (exact_equal && pair.jaccard == 1.0) {
+    pair.kind = CopyKind::kExact;
+  } else if (pair.jaccard >= options.near_duplicate_jaccard) {
+    pair.kind = CopyKind::kNearDuplicate;
+  } else if (std::max(pair.containment_a, pair.containment_b) >=
+                 options.min_containment &&
+             passage_tokens >= static_cast<size_t>(options.min_passage_tokens)) {
+    pair.kind = CopyKind::kPartial;
+  } else {
+    return std::nullopt;
+  }
+  pair.passage_a = PassageSpan(tokens_a, run.a, run.length, k);
+  pair.passage_b = PassageSpan(tokens_b, run.b, run.length, k);
+  SetDirection(doc_a, doc_b, pair);
+  return pair;
+}
+
+std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
+                                       std::span<const Signature> signatures,
+                                       std::span<const Candidate> candidates,
+                                       const DedupOptions& options,
+                                       int threads) {
+  // Words of every document a candidate names, computed once each.
+  std::vector<int> needed;
+  for (const auto& c : candidates) {
+    needed.push_back(c.a);
+    needed.push_back(c.b);
+  }
+  std::sort(needed.begin(), needed.end());
+  needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+  std::vector<std::vector<text::Token>> words(needed.size());
+  const int workers = ResolveThreads(threads);
+  std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
+  ParallelFor(static_cast<int>(needed.size()), workers, 16,
+              [&](int worker, int i) {
+                auto& tokenizer = tokenizers[worker];
+                if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
+                words[i] = tokenizer->Words(docs[needed[i]].text);
+              });
+  auto words_of = [&](int doc) -> const std::vector<text::Token>& {
+    return words[std::lower_bound(needed.begin(), needed.end(), doc) -
+                 needed.begin()];
+  };
+  std::vector<std::optional<CopyPair>> verified(candidates.size());
+  ParallelFor(static_cast<int>(candidates.size()), workers, 64,
+              [&](int, int i) {
+                const auto [a, b] = candidates[i];
+                verified[i] = VerifyPair(
+                    candidates[i], docs[a], words_of(a), docs[b], words_of(b),
+                    signatures[a].exact == signatures[b].exact, options);
+              });
+  std::vector<CopyPair> out;
+  for (auto& pair : verified) {
+    if (pair) out.push_back(*std::move(pair));
+  }
+  return out;
+}
+
+std::vector<CopyPair> FindCopies(std::span<const Document> docs,
+                                 const DedupOptions& options, int threads) {
+  const int workers = ResolveThreads(threads);
+  std::vector<Signature> signatures(docs.size());
+  std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
+  ParallelFor(static_cast<int>(docs.size()), workers, 32,
+              [&](int worker, int i) {
+                auto& tokenizer = tokenizers[worker];
+                if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
+                signatures[i] =
+                    ComputeSignature(tokenizer->Words(docs[i].text), options);
+              });
+  const auto candidates = FindCandidates(signatures, options);
+  return VerifyCandidates(docs, signatures, candidates, options, threads);
+}
+
+}  // namespace storyline::dedup

@@ -1,0 +1,106 @@
+#include "text/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <cassert>
+
+#include "text/unicode.h"
+
+namespace storyline::text {
+
+struct Tokenizer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+};
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->words.reset(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  status = U_ZERO_ERROR;
+  // "ss=standard" suppresses breaks after common abbreviations ("Mr.").
+  impl_->sentences.reset(icu::BreakIterator::createSentenceInstance(
+      icu::Locale("en@ss=standard"), status));
+  assert(impl_->words && impl_->sentences);
+}
+
+Tokenizer::~Tokenizer() = default;
+
+namespace {
+
+// Runs `iter` over UTF-8 `text` and calls fn(begin, end, rule_status) for
+// every segment.
+template <typename Fn>
+void Segment(icu::BreakIterator& iter, std::string_view text, Fn fn) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(),
+                             static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  iter.setText(ut, status);
+  if (U_SUCCESS(status)) {
+    int32_t begin = iter.first();
+    for (int32_t end = iter.next(); end != icu::BreakIterator::DONE;
+         begin = end, end = iter.next()) {
+      fn(begin, end, iter.getRuleStatus());
+    }
+  }
+  utext_close(ut);
+}
+
+UChar32 FirstCodePoint(std::string_view s) {
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i,
+          static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenizer::Words(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6);
+  bool at_sentence_start = true;
+  Segment(*impl_->words, text, [&](int32_t begin, int32_t end, int32_t rule) {
+    const std::string_view piece = text.substr(begin, end - begin);
+    if (rule == UBRK_WORD_NONE) {
+      // Sentence-final punctuation or a line break opens a new sentence.
+      for (const char c : piece) {
+        if (c == '.' || c == '!' || c == '?' || c == '\n') {
+          at_sentence_start = true;
+        }
+      }
+      return;
+    }
+    Token token;
+    token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    token.norm = FoldCase(piece);
+    token.is_number = rule < UBRK_WORD_LETTER;
+    token.upper_initial = u_isupper(FirstCodePoint(piece));
+    token.sentence_start = at_sentence_start;
+    at_sentence_start = false;
+    tokens.push_back(std::move(token));
+  });
+  return tokens;
+}
+
+std::vector<Span> Tokenizer::Sentences(std::string_view text) {
+  std::vector<Span> spans;
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  };
+  Segment(*impl_->sentences, text, [&](int32_t begin, int32_t end, int32_t) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+    if (begin < end) {
+      spans.push_back({static_cast<uint32_t>(begin),
+                       static_cast<uint32_t>(end)});
+    }
+  });
+  return spans;
+}
+
+}  // namespace storyline::text

@@ -1,0 +1,46 @@
+// Word and sentence segmentation with ICU break iterators (UAX #29) run
+// directly over UTF-8, so token offsets are byte offsets into the input.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/types.h"
+
+namespace storyline::text {
+
+struct Token {
+  Span span;         // bytes in the input
+  std::string norm;  // NFKC case-folded form
+  std::string stem;  // Snowball stem of `norm`; set by Analyzer
+  bool stopword = false;  // set by Analyzer
+  bool is_number = false;
+  bool upper_initial = false;  // first letter is upper case: a name?
+  bool sentence_start = false;  // first word of its sentence
+};
+
+// Not thread-safe: it owns ICU iterators. Build one per thread; building is
+// cheap next to tokenizing a document.
+class Tokenizer {
+ public:
+  Tokenizer();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;  // owns ICU state
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Words and numbers of `text`, in order; punctuation and spaces dropped.
+  // `text` must be valid UTF-8. O(bytes).
+  std::vector<Token> Words(std::string_view text);
+
+  // Sentence spans of `text`, trimmed of surrounding white space; line
+  // breaks always end a sentence. Abbreviations like "Mr." or "U.S." do not.
+  std::vector<Span> Sentences(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyline::text

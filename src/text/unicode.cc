@@ -1,0 +1,98 @@
+#include "text/unicode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace storyline::text {
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (const unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  return FirstInvalidUtf8(s) == std::string_view::npos;
+}
+
+std::string RepairUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s.data() + start, i - start);
+    }
+  }
+  return out;
+}
+
+std::string NormalizeNfc(std::string_view s) {
+  if (IsAscii(s)) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) {
+    return std::string(s);
+  }
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normalized = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(s);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+std::string FoldCase(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold =
+      icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string out;
+  if (U_FAILURE(status)) return std::string(s);
+  icu::StringByteSink<std::string> sink(&out);
+  fold->normalizeUTF8(0, icu::StringPiece(s.data(), s.size()), sink, nullptr,
+                      status);
+  if (U_FAILURE(status)) return std::string(s);
+  return out;
+}
+
+}  // namespace storyline::text
