@@ -1,0 +1,275 @@
+// End-to-end throughput and memory on a generated news stream.
+//
+//   e2e [--sizes 10000,100000] [--modes stories,clusters,dedup,index]
+//       [--threads N] [--seed S] [--data FILE.jsonl]...
+//   e2e --write OUT.jsonl --size N [--seed S] [--data FILE.jsonl]...
+//
+// Each (size, mode) runs in its own child process, so that its peak RSS
+// (VmHWM) is its own. The stream is generated in memory (see corpus_gen.h);
+// generation is not timed. Modes:
+//   stories   RunPipeline, everything (clean, analyse, copies, clusters,
+//             story synthesis)
+//   clusters  RunPipeline with synthesize = false
+//   dedup     dedup::FindCopies on the documents (copies only: signatures,
+//             candidates, verification; no cleaning, no clustering)
+//   index     bytes per article of what the engine keeps per document to
+//             compare it: TF-IDF vector + copy signature (first 20,000)
+// --write writes the stream as JSONL with "label" (gold event) and
+// "copy_of" (the article a reprint copies) for side-by-side runs.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "base/parallel.h"
+#include "cluster/vectors.h"
+#include "corpus.h"
+#include "corpus_gen.h"
+#include "dedup/copies.h"
+#include "fmt/format.h"
+#include "nlohmann/json.hpp"
+#include "storyline/pipeline.h"
+#include "text/analyzer.h"
+
+namespace storyline::bench {
+namespace {
+
+struct Flags {
+  std::vector<size_t> sizes = {10000, 100000};
+  std::vector<std::string> modes = {"stories", "clusters", "dedup", "index"};
+  std::vector<std::string> data;
+  int threads = 0;
+  uint64_t seed = 42;
+  std::string write;
+  size_t size = 10000;
+};
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= s.size()) {
+    size_t end = s.find(',', begin);
+    if (end == std::string::npos) end = s.size();
+    if (end > begin) out.push_back(s.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+bool ParseFlags(int argc, char** argv, Flags& flags) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (i + 1 >= argc) {
+      fmt::print(stderr, "e2e: {} needs a value\n", arg);
+      return false;
+    }
+    const std::string value = argv[++i];
+    if (arg == "--sizes") {
+      flags.sizes.clear();
+      for (const auto& s : SplitComma(value))
+        flags.sizes.push_back(std::strtoull(s.c_str(), nullptr, 10));
+    } else if (arg == "--modes") {
+      flags.modes = SplitComma(value);
+    } else if (arg == "--threads") {
+      flags.threads = std::atoi(value.c_str());
+    } else if (arg == "--seed") {
+      flags.seed = std::strtoull(value.c_str(), nullptr, 10);
+    } else if (arg == "--data") {
+      flags.data.push_back(value);
+    } else if (arg == "--write") {
+      flags.write = value;
+    } else if (arg == "--size") {
+      flags.size = std::strtoull(value.c_str(), nullptr, 10);
+    } else {
+      fmt::print(stderr, "e2e: unknown flag {}\n", arg);
+      return false;
+    }
+  }
+  return true;
+}
+
+// A field of /proc/self/status in kB ("VmHWM", "VmRSS"); 0 if absent.
+long StatusKb(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  const std::string prefix = std::string(field) + ":";
+  while (std::getline(in, line)) {
+    if (line.rfind(prefix, 0) == 0)
+      return std::atol(line.c_str() + prefix.size());
+  }
+  return 0;
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
+      .count();
+}
+
+CorpusGenerator MakeGenerator(const Flags& flags) {
+  const auto files =
+      flags.data.empty()
+          ? DefaultCorpusFiles(STORYLINE_SHARED_DIR, STORYLINE_SOURCE_DIR)
+          : flags.data;
+  return CorpusGenerator(LoadLabeledArticles(files),
+                         GeneratorOptions{.seed = flags.seed});
+}
+
+int Write(const Flags& flags) {
+  const CorpusGenerator generator = MakeGenerator(flags);
+  std::ofstream out(flags.write);
+  generator.Generate(flags.size, [&](GeneratedArticle g) {
+    const Article& a = g.article;
+    nlohmann::json line = {
+        {"id", a.id},
+        {"title", a.title},
+        {"text", a.body},
+        {"source", a.source},
+        {"url", a.url},
+        {"label", g.label},
+        {"lang", std::string(LangCode(a.lang))},
+        {"date", a.published
+                     ? fmt::format("{:04d}-{:02d}-{:02d}", a.published->year(),
+                                   a.published->month(), a.published->day())
+                     : ""},
+        {"copy_of", g.copy_of}};
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  });
+  out.close();
+  if (!out) {
+    fmt::print(stderr, "e2e: cannot write {}\n", flags.write);
+    return 1;
+  }
+  return 0;
+}
+
+// Bytes the engine keeps per document to compare it with others.
+size_t IndexBytes(const cluster::SparseVector& v, const dedup::Signature& s) {
+  return v.terms.size() * sizeof(uint64_t) + v.weights.size() * sizeof(float) +
+         s.minhash.size() * sizeof(uint32_t) +
+         s.fingerprints.size() * sizeof(uint64_t) + sizeof(s.exact) +
+         sizeof(s.shingles);
+}
+
+void RunIndex(const std::vector<Article>& articles, int threads) {
+  const int n = static_cast<int>(std::min<size_t>(articles.size(), 20000));
+  const PipelineOptions options;
+  const int workers = ResolveThreads(threads);
+  std::vector<cluster::SparseVector> counts(n);
+  std::vector<dedup::Signature> signatures(n);
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
+  ParallelFor(n, workers, 16, [&](int worker, int i) {
+    auto& analyzer = analyzers[worker];
+    if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+    const Document doc = ToDocument(articles[i]);
+    const auto title = analyzer->Words(doc.title, doc.lang);
+    const auto body = analyzer->Words(doc.text, doc.lang);
+    counts[i] = cluster::CountTerms(title, body, options.cluster);
+    signatures[i] = dedup::ComputeSignature(body, options.dedup);
+  });
+  cluster::IdfTable idf;
+  for (const auto& c : counts) idf.Add(c);
+  double total = 0, vector_bytes = 0, text_bytes = 0;
+  for (int i = 0; i < n; ++i) {
+    const auto v = cluster::WeightTerms(counts[i], idf, options.cluster);
+    const size_t bytes = IndexBytes(v, signatures[i]);
+    total += bytes;
+    vector_bytes += v.terms.size() * (sizeof(uint64_t) + sizeof(float));
+    text_bytes += articles[i].body.size() + articles[i].title.size();
+  }
+  fmt::print(
+      "index     {:>8} articles  text {:.0f} B/article  index {:.0f} "
+      "B/article (TF-IDF vector {:.0f}, copy signature {:.0f})\n",
+      n, text_bytes / n, total / n, vector_bytes / n,
+      (total - vector_bytes) / n);
+}
+
+void RunOne(const Flags& flags, size_t size, const std::string& mode) {
+  const CorpusGenerator generator = MakeGenerator(flags);
+  std::vector<Article> articles;
+  articles.reserve(size);
+  double text_bytes = 0;
+  const auto gen_start = std::chrono::steady_clock::now();
+  generator.Generate(size, [&](GeneratedArticle g) {
+    text_bytes += g.article.body.size() + g.article.title.size();
+    articles.push_back(std::move(g.article));
+  });
+  const double gen_s = Seconds(gen_start);
+  if (mode == "index") {
+    RunIndex(articles, flags.threads);
+    return;
+  }
+  std::vector<Document> docs;
+  if (mode == "dedup") {
+    docs.reserve(articles.size());
+    for (const auto& a : articles) docs.push_back(ToDocument(a));
+    articles = {};
+  }
+  const long input_kb = StatusKb("VmRSS");
+  const auto start = std::chrono::steady_clock::now();
+  std::string detail;
+  if (mode == "dedup") {
+    const auto copies =
+        dedup::FindCopies(docs, PipelineOptions{}.dedup, flags.threads);
+    detail = fmt::format("copies={}", copies.size());
+  } else {
+    PipelineOptions options;
+    options.threads = flags.threads;
+    options.synthesize = mode == "stories";
+    CollectingErrorSink errors;
+    const PipelineResult r = RunPipeline(std::move(articles), options, errors);
+    const auto& t = r.timings;
+    detail = fmt::format(
+        "copies={} events={} stories={} | clean {:.1f}s analyze {:.1f}s "
+        "dedup {:.1f}s cluster {:.1f}s story {:.1f}s",
+        r.copies.size(), r.events.size(), r.clusters.size(), t.clean_s,
+        t.analyze_s, t.dedup_s, t.cluster_s, t.story_s);
+  }
+  const double s = Seconds(start);
+  const long peak_kb = StatusKb("VmHWM");
+  fmt::print(
+      "{:<9} {:>8} articles {:>7.1f} MB  {:>7.2f} s  {:>8.0f} articles/s "
+      "{:>6.2f} MB/s  peak RSS {:>6.0f} MB (input {:.0f} MB, +{:.2f} "
+      "KB/article)  gen {:.1f}s  {}\n",
+      mode, size, text_bytes / 1e6, s, size / s, text_bytes / 1e6 / s,
+      peak_kb / 1024.0, input_kb / 1024.0,
+      (peak_kb - input_kb) * 1024.0 / size / 1024.0, gen_s, detail);
+}
+
+int Main(int argc, char** argv) {
+  Flags flags;
+  if (!ParseFlags(argc, argv, flags)) return 2;
+  if (!flags.write.empty()) return Write(flags);
+  fmt::print("threads={} seed={}\n", ResolveThreads(flags.threads), flags.seed);
+  int failures = 0;
+  for (const size_t size : flags.sizes) {
+    for (const auto& mode : flags.modes) {
+      std::fflush(stdout);
+      const pid_t child = fork();
+      if (child == 0) {
+        RunOne(flags, size, mode);
+        std::fflush(stdout);
+        _exit(0);
+      }
+      int status = 0;
+      waitpid(child, &status, 0);
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fmt::print("{:<9} {:>8} articles  FAILED (status {})\n", mode, size,
+                   status);
+        ++failures;
+      }
+    }
+  }
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace storyline::bench
+
+int main(int argc, char** argv) { return storyline::bench::Main(argc, argv); }
