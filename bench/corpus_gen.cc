@@ -203,9 +203,12 @@ GeneratedArticle CorpusGenerator::Make(const LabeledArticle& base,
   }
   a.title = Rewrite(from.title, epoch, rng, 0, reprint > 0 ? 0.05 : 0);
   a.url = fmt::format("https://{}/{}", a.source, a.id);
-  if (from.published) {
-    a.published = *from.published +
-                  static_cast<int64_t>(epoch) * options_.epoch_days +
+  std::optional<absl::CivilDay> day = from.published;
+  if (!day && options_.date_undated) {
+    day = absl::CivilDay(2015, 1, 1) + static_cast<int>(rng.Below(2));
+  }
+  if (day) {
+    a.published = *day + static_cast<int64_t>(epoch) * options_.epoch_days +
                   (reprint > 0 ? static_cast<int>(rng.Below(2)) : 0);
   }
   return g;

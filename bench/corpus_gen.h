@@ -29,6 +29,10 @@ struct GeneratorOptions {
   double reprint_rate = 0.3;         // articles reprinted by another outlet
   double second_reprint_rate = 0.1;  // of those, reprinted by a second one
   int epoch_days = 2;                // date shift between epochs
+  // A crawled stream dates every article: undated base articles get the
+  // epoch's day (from 2015-01-01) plus up to a day. Off keeps them undated,
+  // the engine's worst case (no time window prunes their comparisons).
+  bool date_undated = true;
   // Every article (the outlet's own version).
   double move_paragraph_rate = 0.2;
   double drop_word_rate = 0.01;

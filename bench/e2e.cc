@@ -1,7 +1,7 @@
 // End-to-end throughput and memory on a generated news stream.
 //
 //   e2e [--sizes 10000,100000] [--modes stories,clusters,dedup,index]
-//       [--threads N] [--seed S] [--data FILE.jsonl]...
+//       [--threads N] [--seed S] [--undated 1] [--data FILE.jsonl]...
 //   e2e --write OUT.jsonl --size N [--seed S] [--data FILE.jsonl]...
 //
 // Each (size, mode) runs in its own child process, so that its peak RSS
@@ -10,8 +10,9 @@
 //   stories   RunPipeline, everything (clean, analyse, copies, clusters,
 //             story synthesis)
 //   clusters  RunPipeline with synthesize = false
-//   dedup     dedup::FindCopies on the documents (copies only: signatures,
-//             candidates, verification; no cleaning, no clustering)
+//   dedup     what dedup::FindCopies does, step by step, on the documents
+//             (copies only: signatures, candidates, verification; no
+//             cleaning, no clustering)
 //   index     bytes per article of what the engine keeps per document to
 //             compare it: TF-IDF vector + copy signature (first 20,000)
 // --write writes the stream as JSONL with "label" (gold event) and
@@ -36,6 +37,7 @@
 #include "nlohmann/json.hpp"
 #include "storyline/pipeline.h"
 #include "text/analyzer.h"
+#include "text/tokenizer.h"
 
 namespace storyline::bench {
 namespace {
@@ -48,6 +50,7 @@ struct Flags {
   uint64_t seed = 42;
   std::string write;
   size_t size = 10000;
+  bool undated = false;  // keep undated base articles undated
 };
 
 std::vector<std::string> SplitComma(const std::string& s) {
@@ -84,6 +87,8 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.data.push_back(value);
     } else if (arg == "--write") {
       flags.write = value;
+    } else if (arg == "--undated") {
+      flags.undated = value == "1" || value == "true";
     } else if (arg == "--size") {
       flags.size = std::strtoull(value.c_str(), nullptr, 10);
     } else {
@@ -106,6 +111,14 @@ long StatusKb(const char* field) {
   return 0;
 }
 
+// User + system CPU seconds of this process so far.
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
       .count();
@@ -116,8 +129,9 @@ CorpusGenerator MakeGenerator(const Flags& flags) {
       flags.data.empty()
           ? DefaultCorpusFiles(STORYLINE_SHARED_DIR, STORYLINE_SOURCE_DIR)
           : flags.data;
-  return CorpusGenerator(LoadLabeledArticles(files),
-                         GeneratorOptions{.seed = flags.seed});
+  return CorpusGenerator(
+      LoadLabeledArticles(files),
+      GeneratorOptions{.seed = flags.seed, .date_undated = !flags.undated});
 }
 
 int Write(const Flags& flags) {
@@ -212,12 +226,34 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
     articles = {};
   }
   const long input_kb = StatusKb("VmRSS");
+  const double cpu_start = CpuSeconds();
   const auto start = std::chrono::steady_clock::now();
   std::string detail;
   if (mode == "dedup") {
-    const auto copies =
-        dedup::FindCopies(docs, PipelineOptions{}.dedup, flags.threads);
-    detail = fmt::format("copies={}", copies.size());
+    // dedup::FindCopies, step by step, to time each step.
+    const DedupOptions options;
+    const int workers = ResolveThreads(flags.threads);
+    std::vector<dedup::Signature> signatures(docs.size());
+    std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
+    ParallelFor(
+        static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
+          auto& tokenizer = tokenizers[worker];
+          if (!tokenizer) {
+            tokenizer = std::make_unique<text::Tokenizer>();
+          }
+          signatures[i] =
+              dedup::ComputeSignature(tokenizer->Words(docs[i].text), options);
+        });
+    const double signature_s = Seconds(start);
+    const auto candidates = dedup::FindCandidates(signatures, options);
+    const double candidates_s = Seconds(start) - signature_s;
+    const auto copies = dedup::VerifyCandidates(docs, signatures, candidates,
+                                                options, flags.threads);
+    detail = fmt::format(
+        "copies={} candidates={} | signatures {:.1f}s candidates {:.1f}s "
+        "verify {:.1f}s",
+        copies.size(), candidates.size(), signature_s, candidates_s,
+        Seconds(start) - signature_s - candidates_s);
   } else {
     PipelineOptions options;
     options.threads = flags.threads;
@@ -232,14 +268,17 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
         t.analyze_s, t.dedup_s, t.cluster_s, t.story_s);
   }
   const double s = Seconds(start);
+  const double cpu = CpuSeconds() - cpu_start;
   const long peak_kb = StatusKb("VmHWM");
+  // cpu: CPU seconds of all threads; on a shared machine, articles per CPU
+  // second times the cores is what the run would reach alone.
   fmt::print(
-      "{:<9} {:>8} articles {:>7.1f} MB  {:>7.2f} s  {:>8.0f} articles/s "
-      "{:>6.2f} MB/s  peak RSS {:>6.0f} MB (input {:.0f} MB, +{:.2f} "
-      "KB/article)  gen {:.1f}s  {}\n",
-      mode, size, text_bytes / 1e6, s, size / s, text_bytes / 1e6 / s,
-      peak_kb / 1024.0, input_kb / 1024.0,
-      (peak_kb - input_kb) * 1024.0 / size / 1024.0, gen_s, detail);
+      "{:<9} {:>8} articles {:>7.1f} MB  wall {:>7.2f} s  {:>7.0f} articles/s "
+      "{:>6.2f} MB/s  cpu {:>7.2f} s  {:>6.0f} articles/cpu-s  peak RSS "
+      "{:>6.0f} MB (input {:.0f} MB, +{:.2f} KB/article)  gen {:.1f}s  {}\n",
+      mode, size, text_bytes / 1e6, s, size / s, text_bytes / 1e6 / s, cpu,
+      size / cpu, peak_kb / 1024.0, input_kb / 1024.0,
+      (peak_kb - input_kb) / static_cast<double>(size), gen_s, detail);
 }
 
 int Main(int argc, char** argv) {
