@@ -1,0 +1,132 @@
+#include "story/date_words.h"
+
+#include <array>
+#include <charconv>
+#include <string>
+
+namespace storyline::story {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// English names and their usual abbreviations.
+constexpr std::array<std::string_view, 12> kEnglishMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// Russian stems that no other common word starts with; "май" and "март"
+// are checked as whole forms because "мая"/"марта" are short.
+constexpr std::array<std::string_view, 12> kRussianStems = {
+    "январ", "феврал", "",        "апрел",  "",      "июн",
+    "июл",   "август", "сентябр", "октябр", "ноябр", "декабр"};
+
+int EnglishMonth(std::string_view w) {
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view name = kEnglishMonths[m];
+    if (w == name) return m + 1;
+    // "jan", "sept", "dec": three letters or more of the name.
+    if (w.size() >= 3 && w.size() < name.size() && StartsWith(name, w) &&
+        m != 4 && (w.size() == 3 || w == "sept")) {
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+int RussianMonth(std::string_view w) {
+  if (w == "май" || w == "мая" || w == "мае") return 5;
+  if (w == "март" || w == "марта" || w == "марте") return 3;
+  // "июнь", "июня", "июне" but not "июньский": stem + at most 2 letters.
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view stem = kRussianStems[m];
+    if (stem.empty() || !StartsWith(w, stem)) continue;
+    if (w.size() <= stem.size() + 4) return m + 1;  // Cyrillic: 2 bytes each
+  }
+  return 0;
+}
+
+}  // namespace
+
+int MonthOfWord(std::string_view w) {
+  if (w.empty()) return 0;
+  if (static_cast<unsigned char>(w[0]) < 0x80) return EnglishMonth(w);
+  return RussianMonth(w);
+}
+
+int WeekdayOfWord(std::string_view w) {
+  for (const std::string_view suffix : {"'s", "’s"}) {
+    if (w.size() > suffix.size() && w.ends_with(suffix)) {
+      w.remove_suffix(suffix.size());
+    }
+  }
+  static constexpr std::array<std::string_view, 7> kEnglish = {
+      "monday", "tuesday",  "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d) {
+    if (w == kEnglish[d]) return d;
+  }
+  // Nominative, accusative, genitive and prepositional forms.
+  static constexpr std::array<std::array<std::string_view, 4>, 7> kRussian = {{
+      {"понедельник", "понедельника", "понедельнике", ""},
+      {"вторник", "вторника", "вторнике", ""},
+      {"среда", "среду", "среды", "среде"},
+      {"четверг", "четверга", "четверге", ""},
+      {"пятница", "пятницу", "пятницы", "пятнице"},
+      {"суббота", "субботу", "субботы", "субботе"},
+      {"воскресенье", "воскресенья", "", ""},
+  }};
+  for (int d = 0; d < 7; ++d) {
+    for (const std::string_view form : kRussian[d]) {
+      if (!form.empty() && w == form) return d;
+    }
+  }
+  return -1;
+}
+
+std::optional<int> DeicticDayOffset(std::string_view w) {
+  if (w == "yesterday" || w == "вчера") return -1;
+  if (w == "today" || w == "сегодня") return 0;
+  if (w == "tomorrow" || w == "завтра") return 1;
+  if (w == "позавчера") return -2;
+  if (w == "послезавтра") return 2;
+  return std::nullopt;
+}
+
+int PartOfWord(std::string_view w) {
+  if (w == "early" || w == "начале" || w == "начала") return 0;
+  if (w == "mid" || w == "middle" || w == "середине" || w == "середины") {
+    return 1;
+  }
+  if (w == "late" || w == "конце" || w == "конца") return 2;
+  return -1;
+}
+
+bool IsFutureCue(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kCues = {
+      "will",        "would",         "'ll",           "shall",    "scheduled",
+      "upcoming",    "expected",      "plans",         "planned",  "будет",
+      "будут",       "состоится",     "пройдет",       "пройдёт",  "пройдут",
+      "планируется", "запланирована", "запланированы", "намерены", "обсудят"};
+  for (const std::string_view cue : kCues) {
+    if (w == cue) return true;
+  }
+  return false;
+}
+
+std::optional<int> IntegerOf(std::string_view w) {
+  for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+    if (w.size() > 2 && w.ends_with(suffix)) {
+      w.remove_suffix(2);
+      break;
+    }
+  }
+  if (w.empty() || w.size() > 9) return std::nullopt;
+  int value = 0;
+  const auto [ptr, ec] = std::from_chars(w.data(), w.data() + w.size(), value);
+  if (ec != std::errc() || ptr != w.data() + w.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace storyline::story
