@@ -104,6 +104,10 @@ CorpusGenerator::CorpusGenerator(std::vector<LabeledArticle> base,
           [](std::string_view) {});
     }
     if (!item.article.source.empty()) sources_.push_back(item.article.source);
+    if (const auto& day = item.article.published) {
+      const auto [it, added] = label_day_.try_emplace(item.label, *day);
+      if (!added) it->second = std::min(it->second, *day);
+    }
   }
   std::vector<std::pair<int64_t, std::string>> by_count;
   for (auto& [word, count] : counts) by_count.emplace_back(-count, word);
@@ -205,7 +209,9 @@ GeneratedArticle CorpusGenerator::Make(const LabeledArticle& base,
   a.url = fmt::format("https://{}/{}", a.source, a.id);
   std::optional<absl::CivilDay> day = from.published;
   if (!day && options_.date_undated) {
-    day = absl::CivilDay(2015, 1, 1) + static_cast<int>(rng.Below(2));
+    const auto it = label_day_.find(base.label);
+    day = (it != label_day_.end() ? it->second : absl::CivilDay(2015, 1, 1)) +
+          static_cast<int>(rng.Below(2));
   }
   if (day) {
     a.published = *day + static_cast<int64_t>(epoch) * options_.epoch_days +

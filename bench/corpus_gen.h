@@ -19,7 +19,9 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/time/civil_time.h"
 #include "corpus.h"
 
 namespace storyline::bench {
@@ -30,7 +32,8 @@ struct GeneratorOptions {
   double second_reprint_rate = 0.1;  // of those, reprinted by a second one
   int epoch_days = 2;                // date shift between epochs
   // A crawled stream dates every article: undated base articles get the
-  // epoch's day (from 2015-01-01) plus up to a day. Off keeps them undated,
+  // earliest date of their event (else 2015-01-01), plus up to a day, plus
+  // the epoch's shift. Off keeps them undated,
   // the engine's worst case (no time window prunes their comparisons).
   bool date_undated = true;
   // Every article (the outlet's own version).
@@ -75,6 +78,8 @@ class CorpusGenerator {
   absl::flat_hash_set<std::string> kept_;  // lower-case common words
   std::vector<std::string> vocabulary_;    // lower-case, sorted
   std::vector<std::string> sources_;       // sorted, unique
+  // Earliest date of each base label with a dated article.
+  absl::flat_hash_map<std::string, absl::CivilDay> label_day_;
 };
 
 }  // namespace storyline::bench

@@ -47,28 +47,42 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DSTORYLINE_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
 fi
-ninja -C "$build" storyline e2e >/dev/null
+ninja -C "$build" storyline e2e >"$work/build.log" 2>&1 || {
+  cat "$work/build.log"
+  exit 1
+}
 storyline=$build/src/cli/storyline
 peer=$work/peer-go
 sh "$tools/peers/go-minhash/build.sh" "" "$peer" >/dev/null
 
 input=$work/input.jsonl
 "$build/bench/e2e" --write "$input" --size "$n"
+# shellcheck disable=SC1091
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), $(g++ --version | head -1)"
 echo "input: $input ($n articles, $(du -m "$input" | cut -f1) MB)"
 
-# Runs a command under GNU time; prints "wall_s user_s sys_s maxrss_kb" to $1.
+# Runs a command under GNU time; its last line of $1 is "wall_s user_s sys_s
+# maxrss_kb". Exit status 2 (finished, some input skipped) is not a failure.
 timed() {
   out=$1
   shift
-  /usr/bin/time -f "%e %U %S %M" -o "$out" "$@"
+  rc=0
+  /usr/bin/time -f "%e %U %S %M" -o "$out" "$@" || rc=$?
+  [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]
+}
+
+# Sets $1..$4 of the caller from a timed() file: use as
+#   set -- $(times_of FILE)
+times_of() {
+  tail -n 1 "$1"
 }
 
 echo
 echo "== clustering (event level) =="
 timed "$work/storyline-cluster.time" "$storyline" cluster "$input" \
   --assignments "$work/storyline.tsv"
-set -- $(cat "$work/storyline-cluster.time")
+# shellcheck disable=SC2046  # four numbers, split on purpose
+set -- $(times_of "$work/storyline-cluster.time")
 echo "storyline cluster: wall $1 s, cpu $(echo "$2 + $3" | bc) s, peak RSS $(($4 / 1024)) MB"
 echo "  score: $(/usr/bin/python3 "$tools/score.py" "$input" "$work/storyline.tsv")"
 sl_wall=$1
@@ -76,7 +90,8 @@ if [ "${SKIP_BASELINE:-0}" != 1 ]; then
   if timed "$work/baseline.time" timeout "${BASELINE_TIMEOUT:-90m}" \
       /usr/bin/python3 "$tools/baseline_cluster.py" "$input" \
       "$work/baseline.tsv" --threshold "$threshold" 2>"$work/baseline.log"; then
-    set -- $(cat "$work/baseline.time")
+    # shellcheck disable=SC2046
+    set -- $(times_of "$work/baseline.time")
     echo "sklearn baseline (threshold $threshold): wall $1 s, cpu $(echo "$2 + $3" | bc) s, peak RSS $(($4 / 1024)) MB ($(cat "$work/baseline.log"))"
     echo "  score: $(/usr/bin/python3 "$tools/score.py" "$input" "$work/baseline.tsv")"
     echo "  storyline is $(echo "scale=1; $1 / $sl_wall" | bc)x faster (wall)"
@@ -89,11 +104,13 @@ echo
 echo "== copies =="
 timed "$work/storyline-dedup.time" "$storyline" dedup "$input" --json \
   --out "$work/storyline-pairs.json"
-set -- $(cat "$work/storyline-dedup.time")
+# shellcheck disable=SC2046
+set -- $(times_of "$work/storyline-dedup.time")
 echo "storyline dedup: wall $1 s, cpu $(echo "$2 + $3" | bc) s, peak RSS $(($4 / 1024)) MB"
 timed "$work/peer.time" "$peer" "$input" >"$work/peer-pairs.json" \
   2>"$work/peer.log"
-set -- $(cat "$work/peer.time")
+# shellcheck disable=SC2046
+set -- $(times_of "$work/peer.time")
 echo "go-minhash peer: wall $1 s, cpu $(echo "$2 + $3" | bc) s, peak RSS $(($4 / 1024)) MB ($(cat "$work/peer.log"))"
 /usr/bin/python3 - "$input" "$work/storyline-pairs.json" "$work/peer-pairs.json" <<'PY'
 import json, sys
