@@ -52,6 +52,10 @@ struct ClusterOptions {
   int story_window_days = 14;
   double event_decay_days = 2;
   double story_decay_days = 14;
+  // The time discount never goes below this: near-identical texts far apart
+  // in time still join (dates in feeds are often crawl dates).
+  double event_time_floor = 0;
+  double story_time_floor = 0;
   double title_weight = 2.0;  // title (or lead sentence) terms count this much
   double name_weight = 1.5;   // capitalized words (names) inside sentences
   int vector_terms = 64;      // terms kept per vector; memory ~12 B each
@@ -61,10 +65,21 @@ struct ClusterOptions {
 };
 
 struct StoryOptions {
+  // Summary length; readers want 3-7 sentences. Evaluation asks for more
+  // and cuts by words.
   int summary_sentences = 5;
+  // Maximal marginal relevance: 1 = centrality only, lower = more variety.
+  double summary_lambda = 0.7;
+  // Sentences this similar (cosine) to a chosen one are reprints: skipped.
+  double summary_redundancy = 0.5;
   int max_entities = 20;
   int max_quotes = 20;
+  int max_timeline = 15;  // most-supported dated entries kept
   int top_terms = 8;
+  // Undated articles borrow the latest date of the story's dated articles
+  // as their anchor for "January 10" or "on Monday"; off = leave those
+  // unresolved.
+  bool borrow_story_date = true;
 };
 
 struct PipelineOptions {
@@ -75,6 +90,7 @@ struct PipelineOptions {
   StoryOptions story;
   int threads = 0;          // 0 = all cores; output does not depend on it
   bool find_copies = true;  // dedup stage
+  bool run_clustering = true;  // events and stories; off = copies only
   bool synthesize = true;   // story stage; off = clusters only
 };
 

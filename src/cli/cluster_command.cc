@@ -9,6 +9,7 @@ Command AddClusterCommand(CLI::App& root) {
   struct Flags {
     std::vector<std::string> inputs;
     int threads = 0;
+    ClusterOptions cluster;
     std::string assignments;
   };
   auto flags = std::make_shared<Flags>();
@@ -20,12 +21,14 @@ Command AddClusterCommand(CLI::App& root) {
       "  storyline cluster news.jsonl --assignments clusters.tsv\n"
       "  storyline cluster pages/ --assignments -");
   AddInputOptions(*app, flags->inputs, flags->threads);
+  AddClusterOptions(*app, flags->cluster);
   app->add_option("--assignments", flags->assignments,
                   "TSV file to write (- for stdout)")
       ->required();
   return {app, [flags] {
             PipelineOptions options;
             options.threads = flags->threads;
+            options.cluster = flags->cluster;
             options.synthesize = false;
             const RunOutcome outcome = ReadAndRun(flags->inputs, options);
             const PipelineResult& r = outcome.result;

@@ -19,6 +19,42 @@ void AddInputOptions(CLI::App& app, std::vector<std::string>& inputs,
       ->check(CLI::NonNegativeNumber);
 }
 
+void AddClusterOptions(CLI::App& app, ClusterOptions& options) {
+  app.add_option("--event-threshold", options.event_threshold,
+                 "Similarity at which articles join one event")
+      ->capture_default_str();
+  app.add_option("--story-threshold", options.story_threshold,
+                 "Similarity at which events join one story")
+      ->capture_default_str();
+  app.add_option("--title-weight", options.title_weight,
+                 "Weight of title (or lead sentence) terms")
+      ->capture_default_str();
+  app.add_option("--name-weight", options.name_weight,
+                 "Weight of capitalized words inside sentences")
+      ->capture_default_str();
+  app.add_option("--vector-terms", options.vector_terms,
+                 "Terms kept per article vector")
+      ->capture_default_str();
+  app.add_option("--event-window", options.event_window_days,
+                 "Days apart with no time discount, events")
+      ->capture_default_str();
+  app.add_option("--event-decay", options.event_decay_days,
+                 "Days per e-fold time discount beyond the window, events")
+      ->capture_default_str();
+  app.add_option("--story-decay", options.story_decay_days,
+                 "Days per e-fold time discount beyond the window, stories")
+      ->capture_default_str();
+  app.add_option("--event-time-floor", options.event_time_floor,
+                 "Lowest time discount, events")
+      ->capture_default_str();
+  app.add_option("--story-time-floor", options.story_time_floor,
+                 "Lowest time discount, stories")
+      ->capture_default_str();
+  app.add_option("--story-window", options.story_window_days,
+                 "Days apart with no time discount, stories")
+      ->capture_default_str();
+}
+
 size_t PrintErrors(const CollectingErrorSink& errors) {
   const auto list = errors.errors();
   for (const auto& error : list) {

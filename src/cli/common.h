@@ -26,10 +26,14 @@ Command AddStoriesCommand(CLI::App& root);
 Command AddClusterCommand(CLI::App& root);
 Command AddDedupCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
+Command AddServeCommand(CLI::App& root);
 
 // Adds the INPUT... positional (files, folders, "-") and --threads.
 void AddInputOptions(CLI::App& app, std::vector<std::string>& inputs,
                      int& threads);
+
+// Adds the clustering thresholds as flags (--event-threshold, ...).
+void AddClusterOptions(CLI::App& app, ClusterOptions& options);
 
 // Prints each error to stderr as "storyline: WHERE: MESSAGE"; returns how
 // many there were.

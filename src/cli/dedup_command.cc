@@ -29,6 +29,7 @@ Command AddDedupCommand(CLI::App& root) {
             PipelineOptions options;
             options.threads = flags->threads;
             options.synthesize = false;
+            options.run_clustering = false;
             const RunOutcome outcome = ReadAndRun(flags->inputs, options);
             const std::string text =
                 flags->json ? output::CopiesJson(outcome.result).dump(2) + "\n"

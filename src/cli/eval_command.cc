@@ -13,6 +13,7 @@ namespace storyline::cli {
 namespace {
 
 struct EvalFlags {
+  ClusterOptions cluster;
   std::string dataset;
   std::string level = "event";
   bool json = false;
@@ -29,6 +30,7 @@ int EvalClustering(const EvalFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   PipelineOptions options;
   options.threads = flags.threads;
+  options.cluster = flags.cluster;
   options.synthesize = false;
   const PipelineResult result =
       RunPipeline(std::move(corpus->articles), options, errors);
@@ -103,6 +105,7 @@ Command AddEvalCommand(CLI::App& root) {
       ->check(CLI::IsMember({"event", "story"}));
   app->add_flag("--json", flags->json, "Machine-readable output");
   app->add_option("--threads", flags->threads, "Worker threads (0 = all)");
+  AddClusterOptions(*app, flags->cluster);
   return {app, [flags] { return EvalClustering(*flags); }};
 }
 

@@ -10,6 +10,7 @@ Command AddStoriesCommand(CLI::App& root) {
   struct Flags {
     std::vector<std::string> inputs;
     int threads = 0;
+    ClusterOptions cluster;
     std::string format, out;
   };
   auto flags = std::make_shared<Flags>();
@@ -22,12 +23,14 @@ Command AddStoriesCommand(CLI::App& root) {
       "  cat articles.jsonl | storyline stories - > stories.json\n"
       "JSON is the default when stdout is not a terminal.");
   AddInputOptions(*app, flags->inputs, flags->threads);
+  AddClusterOptions(*app, flags->cluster);
   app->add_option("--format", flags->format, "json or md")
       ->check(CLI::IsMember({"json", "md"}));
   app->add_option("--out", flags->out, "Write here instead of stdout");
   return {app, [flags] {
             PipelineOptions options;
             options.threads = flags->threads;
+            options.cluster = flags->cluster;
             const RunOutcome outcome = ReadAndRun(flags->inputs, options);
             std::string format = flags->format;
             if (format.empty()) {

@@ -73,9 +73,10 @@ Clustering ClusterArticles(const ClusterInput& input,
   std::vector<DateRange> doc_dates(n);
   for (int i = 0; i < n; ++i) doc_dates[i] = {input.dates[i], input.dates[i]};
   SimilarityParams params;
-  params.min_similarity = options.event_threshold * 0.25;
+  params.min_similarity = options.event_threshold * 0.1;
   params.window_days = options.event_window_days;
   params.decay_days = options.event_decay_days;
+  params.floor = options.event_time_floor;
   params.candidate_terms = options.candidate_terms;
   params.max_df_ratio = options.max_df_ratio;
   std::vector<Edge> edges =
@@ -109,9 +110,10 @@ Clustering ClusterArticles(const ClusterInput& input,
     centroids[e] = Centroid(members, options.vector_terms);
     event_dates[e] = RangeOf(result.events[e].docs, input.dates);
   }
-  params.min_similarity = options.story_threshold * 0.25;
+  params.min_similarity = options.story_threshold * 0.1;
   params.window_days = options.story_window_days;
   params.decay_days = options.story_decay_days;
+  params.floor = options.story_time_floor;
   std::vector<Edge> story_edges =
       SimilarPairs(centroids, event_dates, params, threads);
   for (const CopyPair& copy : input.copies) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "absl/container/flat_hash_map.h"
 #include "base/parallel.h"
@@ -26,8 +27,8 @@ struct TermPostings {
 
 }  // namespace
 
-double TimeFactor(const DateRange& a, const DateRange& b, int window_days,
-                  double decay_days) {
+double TimeFactor(const DateRange& a, const DateRange& b,
+                  const SimilarityParams& params) {
   if (!a.first || !b.first) return 1;
   const auto a_last = a.last.value_or(*a.first);
   const auto b_last = b.last.value_or(*b.first);
@@ -37,8 +38,10 @@ double TimeFactor(const DateRange& a, const DateRange& b, int window_days,
   } else if (b_last < *a.first) {
     gap = static_cast<int>(*a.first - b_last);
   }
-  if (gap <= window_days) return 1;
-  return std::exp(-(gap - window_days) / std::max(decay_days, 1e-3));
+  if (gap <= params.window_days) return 1;
+  const double decay = std::exp(-(gap - params.window_days) /
+                                std::max(params.decay_days, 1e-3));
+  return params.floor + (1 - params.floor) * decay;
 }
 
 std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
@@ -84,9 +87,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
                                           : x.second.item < y.second.item;
               });
   }
-  // Beyond this gap the time factor is below e^-6: never an edge.
+  // Beyond this gap the decay is below e^-6: without a floor, never an edge.
   const int horizon =
-      params.window_days + static_cast<int>(6 * params.decay_days) + 1;
+      params.floor > 0
+          ? std::numeric_limits<int>::max() / 4
+          : params.window_days + static_cast<int>(6 * params.decay_days) + 1;
 
   const int workers = ResolveThreads(threads);
   std::vector<std::vector<Edge>> found(n);
@@ -144,7 +149,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       s.score[j] = 0;
       const double similarity =
           Dot(vectors[i], vectors[j]) *
-          TimeFactor(dates[i], dates[j], params.window_days, params.decay_days);
+          TimeFactor(dates[i], dates[j], params);
       if (similarity >= params.min_similarity) {
         found[i].push_back({i, j, static_cast<float>(similarity)});
       }

@@ -26,15 +26,16 @@ struct SimilarityParams {
   double min_similarity = 0.1;  // edges below are dropped
   int window_days = 3;          // no discount up to this gap
   double decay_days = 2;        // e-fold discount per day beyond the window
+  double floor = 0;             // the discount never goes below this
   int candidate_terms = 16;     // indexed terms per vector
   int max_candidates = 200;     // exact cosine for at most this many per item
   double max_df_ratio = 0.2;    // more common indexed terms are skipped
 };
 
-// 1 within the window, exp(-(gap - window) / decay) beyond; 1 when either
-// side is undated.
-double TimeFactor(const DateRange& a, const DateRange& b, int window_days,
-                  double decay_days);
+// 1 within the window; beyond it decays as exp(-(gap - window) / decay)
+// towards `floor`; 1 when either side is undated.
+double TimeFactor(const DateRange& a, const DateRange& b,
+                  const SimilarityParams& params);
 
 // All pairs whose time-discounted cosine is at least min_similarity, as far
 // as candidates find them. Sorted by (a, b). Independent of thread count.

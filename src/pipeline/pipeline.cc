@@ -92,6 +92,11 @@ PipelineResult RunPipeline(std::vector<Article> articles,
     auto& analyzer = analyzers[worker];
     if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
     const Document& doc = result.docs[i];
+    if (!options.run_clustering) {  // copies only: no stems needed
+      analysis[i].signature = dedup::ComputeSignature(
+          analyzer->PlainWords(doc.text), options.dedup);
+      return;
+    }
     const auto title = analyzer->Words(doc.title, doc.lang);
     const auto body = analyzer->Words(doc.text, doc.lang);
     analysis[i].counts = cluster::CountTerms(title, body, options.cluster);
@@ -120,6 +125,8 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   }
   analysis.clear();
   result.timings.dedup_s = watch.Lap();
+
+  if (!options.run_clustering) return result;
 
   // Events and stories.
   std::vector<std::string> ids(n);

@@ -1,0 +1,81 @@
+// Copies on the shipped sample corpus: the fast path (LSH + fingerprints)
+// must find what brute force over all pairs finds.
+#include <algorithm>
+
+#include "dedup/copies.h"
+#include "gtest/gtest.h"
+#include "pipeline/clean.h"
+#include "storyline/ingest.h"
+#include "testing.h"
+
+namespace storyline::dedup {
+namespace {
+
+std::vector<Document> SampleDocs() {
+  CollectingErrorSink errors;
+  auto articles = ReadArticles({testing::SampleDir()}, IngestOptions{}, errors);
+  std::vector<Document> docs;
+  for (auto& article : articles) {
+    auto doc = pipeline::CleanArticle(std::move(article), {}, {});
+    if (doc.ok()) docs.push_back(*std::move(doc));
+  }
+  return docs;
+}
+
+TEST(CopiesTest, CandidatesFindEveryPairBruteForceFinds) {
+  const std::vector<Document> docs = SampleDocs();
+  ASSERT_GT(docs.size(), 100u);
+  const DedupOptions options;
+  const auto fast = FindCopies(docs, options, 2);
+
+  // Brute force: verify every pair.
+  text::Tokenizer tokenizer;
+  std::vector<std::vector<text::Token>> words;
+  for (const auto& doc : docs) words.push_back(tokenizer.Words(doc.text));
+  std::vector<std::pair<int, int>> expected;
+  for (int a = 0; a < static_cast<int>(docs.size()); ++a) {
+    for (int b = a + 1; b < static_cast<int>(docs.size()); ++b) {
+      const auto pair = VerifyPair({a, b}, docs[a], words[a], docs[b],
+                                   words[b], false, options);
+      if (pair && pair->kind != CopyKind::kPartial) expected.push_back({a, b});
+    }
+  }
+  ASSERT_FALSE(expected.empty());
+  for (const auto& [a, b] : expected) {
+    const bool found = std::any_of(fast.begin(), fast.end(), [&](const auto& p) {
+      return p.a == a && p.b == b;
+    });
+    EXPECT_TRUE(found) << docs[a].id << " ~ " << docs[b].id;
+  }
+}
+
+TEST(CopiesTest, ResultDoesNotDependOnThreads) {
+  const std::vector<Document> docs = SampleDocs();
+  const auto one = FindCopies(docs, DedupOptions{}, 1);
+  const auto four = FindCopies(docs, DedupOptions{}, 4);
+  ASSERT_EQ(one.size(), four.size());
+  for (size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].a, four[i].a);
+    EXPECT_EQ(one[i].b, four[i].b);
+    EXPECT_EQ(one[i].jaccard, four[i].jaccard);
+  }
+}
+
+TEST(CopiesTest, ExactCopyAndUnrelatedText) {
+  std::vector<Document> docs(3);
+  docs[0].id = "a";
+  docs[0].text =
+      "The Indian Navy foiled a pirate attack on a merchant vessel in the "
+      "Gulf of Aden on Saturday, officials said.";
+  docs[1] = docs[0];
+  docs[1].id = "b";
+  docs[2].id = "c";
+  docs[2].text = "Lindsay Lohan has left the Betty Ford Center after treatment.";
+  const auto copies = FindCopies(docs, DedupOptions{}, 1);
+  ASSERT_EQ(copies.size(), 1u);
+  EXPECT_EQ(copies[0].kind, CopyKind::kExact);
+  EXPECT_EQ(copies[0].jaccard, 1.0);
+}
+
+}  // namespace
+}  // namespace storyline::dedup
