@@ -26,6 +26,9 @@ struct TimelineEntry {
   std::string text;             // a short sentence about what happened
   std::string expression;       // the date words it was resolved from
   std::vector<Citation> cites;  // every article that supports it
+  // "day", "week", "part of month", "month", "part of year" or "year": how
+  // much of `date` is meant ("mid-December" is the 15th, "part of month").
+  std::string precision = "day";
 };
 
 enum class EntityKind { kPerson, kOrganization, kPlace, kOther };
@@ -37,6 +40,7 @@ struct Entity {
   std::vector<std::string> variants;  // other surface forms merged into it
   int mentions = 0;
   std::vector<int> docs;  // sorted
+  std::string role;       // title seen before a person, e.g. "Deputy Foreign Minister"
 };
 
 struct QuoteVariant {
@@ -71,6 +75,7 @@ struct Story {
   std::string headline;
   double headline_score = 0;  // centrality of the chosen headline
   int headline_doc = -1;
+  std::string headline_basis;  // "title" or "lead": where it was taken from
   std::vector<SummarySentence> summary;
   std::vector<TimelineEntry> timeline;
   std::vector<Entity> entities;

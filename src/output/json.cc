@@ -95,6 +95,7 @@ json StoryJson(const Story& story, const PipelineResult& result) {
     timeline.push_back({{"date", DateJson(entry.date)},
                         {"text", entry.text},
                         {"expression", entry.expression},
+                        {"precision", entry.precision},
                         {"articles", ids},
                         {"cites", cites}});
   }
@@ -104,6 +105,7 @@ json StoryJson(const Story& story, const PipelineResult& result) {
                         {"kind", std::string(EntityKindName(entity.kind))},
                         {"variants", entity.variants},
                         {"mentions", entity.mentions},
+                        {"role", entity.role},
                         {"articles", IdList(entity.docs, docs)}});
   }
   json quotes = json::array();
@@ -138,6 +140,7 @@ json StoryJson(const Story& story, const PipelineResult& result) {
       {"id", story.id},
       {"headline", story.headline},
       {"headline_score", story.headline_score},
+      {"headline_basis", story.headline_basis},
       {"headline_article",
        story.headline_doc < 0 ? json(nullptr) : json(docs[story.headline_doc].id)},
       {"first_date", DateJson(story.first_date)},

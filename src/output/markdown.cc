@@ -57,7 +57,12 @@ void AppendStory(const Story& story, const PipelineResult& result,
   if (!story.timeline.empty()) {
     StrAppend(&out, "\n**Timeline**\n\n");
     for (const auto& entry : story.timeline) {
-      StrAppend(&out, "- ", Day(entry.date), ": ", entry.text, "\n");
+      std::vector<std::string> ids;
+      for (const auto& cite : entry.cites) ids.push_back(docs[cite.doc].id);
+      StrAppend(&out, "- ", Day(entry.date),
+                entry.precision == "day" ? "" : StrCat(" (", entry.precision, ")"),
+                ": ", entry.text, " [", fmt::format("{}", fmt::join(ids, ", ")),
+                "]\n");
     }
   }
   if (!story.quotes.empty()) {

@@ -23,7 +23,9 @@ class Matcher {
   Matcher(std::string_view text, std::span<const Token> words,
           DateContext& context)
       : text_(text), w_(words), context_(context) {
-    for (const Token& t : words) future_ = future_ || IsFutureCue(t.norm);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (IsFutureCue(words[i].norm)) future_cues_.push_back(i);
+    }
   }
 
   std::vector<DateMention> Run() {
@@ -112,7 +114,16 @@ class Matcher {
   std::string_view text_;
   std::span<const Token> w_;
   DateContext& context_;
-  bool future_ = false;
+  std::vector<size_t> future_cues_;  // token indices of "will", "будет"
+  // A weekday is in the future when a cue precedes it in the sentence or
+  // follows closely ("Thursday's meeting will decide"); a "would" in a
+  // later clause is about something else.
+  bool Future(size_t i) const {
+    for (const size_t c : future_cues_) {
+      if (c < i || c <= i + 4) return true;
+    }
+    return false;
+  }
   std::vector<DateMention> out_;
 };
 

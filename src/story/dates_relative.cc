@@ -80,7 +80,7 @@ size_t Matcher::MatchFollowing(size_t i) {
 // "on Monday", "Thursday's meeting", "last Friday", "в понедельник". A
 // bare weekday is the past one unless the sentence speaks of the future.
 size_t Matcher::MatchWeekday(size_t i) {
-  int direction = future_ ? 1 : -1;
+  int direction = Future(i) ? 1 : -1;
   bool strict = false;  // "last Monday" on a Monday is a week ago
   size_t k = i;
   const std::string_view w = Norm(i);

@@ -2,21 +2,41 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 
 #include "base/parallel.h"
+#include "story/entities.h"
+#include "story/figures.h"
+#include "story/quotes.h"
+#include "story/story_view.h"
+#include "story/summary.h"
+#include "story/timeline.h"
 
 namespace storyline::story {
+namespace {
 
-Story TellStory(const StoryInput& input, const Cluster& cluster,
-                const StoryOptions&) {
-  Story story;
-  story.id = cluster.id;
-  story.docs = cluster.docs;
-  story.events = cluster.events;
+// "https://www.example.com/a" -> "www.example.com".
+std::string HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  url = url.substr(0, url.find(':'));
+  return std::string(url);
+}
+
+void AddSources(const StoryInput& input, const Cluster& cluster, Story& story) {
   std::map<std::string, SourceInfo> sources;
   for (const int d : cluster.docs) {
     const Document& doc = input.docs[d];
+    std::string name = doc.source.empty() ? HostOf(doc.url) : doc.source;
+    if (name.empty()) name = "unknown";
+    SourceInfo& source = sources[name];
+    source.name = name;
+    source.docs.push_back(d);
     if (doc.published) {
+      if (!source.first_seen || *doc.published < *source.first_seen) {
+        source.first_seen = doc.published;
+      }
       if (!story.first_date || *doc.published < *story.first_date) {
         story.first_date = doc.published;
       }
@@ -24,20 +44,19 @@ Story TellStory(const StoryInput& input, const Cluster& cluster,
         story.last_date = doc.published;
       }
     }
-    const std::string name = doc.source.empty() ? "unknown" : doc.source;
-    SourceInfo& source = sources[name];
-    source.name = name;
-    source.docs.push_back(d);
-    if (doc.published &&
-        (!source.first_seen || *doc.published < *source.first_seen)) {
-      source.first_seen = doc.published;
-    }
-    if (story.headline.empty() && !doc.title.empty()) {
-      story.headline = doc.title;
-      story.headline_doc = d;
-    }
   }
+  // Who reported first: earliest first-seen date, undated sources last.
   for (auto& [name, source] : sources) story.sources.push_back(source);
+  std::stable_sort(story.sources.begin(), story.sources.end(),
+                   [](const SourceInfo& a, const SourceInfo& b) {
+                     if (a.first_seen.has_value() != b.first_seen.has_value()) {
+                       return a.first_seen.has_value();
+                     }
+                     return a.first_seen && *a.first_seen < *b.first_seen;
+                   });
+}
+
+void AddReuse(const StoryInput& input, const Cluster& cluster, Story& story) {
   for (int i = 0; i < static_cast<int>(input.copies.size()); ++i) {
     const CopyPair& pair = input.copies[i];
     if (std::binary_search(cluster.docs.begin(), cluster.docs.end(), pair.a) &&
@@ -45,22 +64,51 @@ Story TellStory(const StoryInput& input, const Cluster& cluster,
       story.reuse.push_back(i);
     }
   }
-  if (story.headline.empty() && !cluster.docs.empty()) {
-    const std::string& text = input.docs[cluster.docs.front()].text;
-    story.headline = text.substr(0, text.find('\n'));
-    story.headline_doc = cluster.docs.front();
-  }
+}
+
+}  // namespace
+
+Story TellStory(const StoryInput& input, const StoryCorpus& corpus,
+                const Cluster& cluster, const StoryOptions& options) {
+  Story story;
+  story.id = cluster.id;
+  story.docs = cluster.docs;
+  story.events = cluster.events;
+  AddSources(input, cluster, story);
+  AddReuse(input, cluster, story);
+  const StoryView view(corpus, cluster.docs);
+  ChooseHeadline(view, story);
+  Summarize(view, options, story);
+  ChooseTopTerms(view, options, story);
+  BuildTimeline(view, options, story);
+  const EntityIndex entities = FindEntities(view);
+  AddEntities(entities, options, story);
+  FindQuotes(view, entities, options, story);
+  FindDisagreements(view, options, story);
   return story;
+}
+
+Story TellStory(const StoryInput& input, const Cluster& cluster,
+                const StoryOptions& options) {
+  const StoryCorpus corpus = BuildCorpus(input.docs, cluster.docs, 1);
+  return TellStory(input, corpus, cluster, options);
 }
 
 std::vector<Story> TellStories(const StoryInput& input,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
+  std::vector<int> members;
+  for (const Cluster& c : clusters) {
+    members.insert(members.end(), c.docs.begin(), c.docs.end());
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  // Background word rarity comes from all documents, not just members.
+  const StoryCorpus corpus = BuildCorpus(input.docs, {}, threads);
   std::vector<Story> stories(clusters.size());
-  ParallelFor(static_cast<int>(clusters.size()), threads, 1,
-              [&](int, int i) {
-                stories[i] = TellStory(input, clusters[i], options);
-              });
+  ParallelFor(static_cast<int>(clusters.size()), threads, 1, [&](int, int i) {
+    stories[i] = TellStory(input, corpus, clusters[i], options);
+  });
   return stories;
 }
 

@@ -1,0 +1,69 @@
+#include "story/corpus.h"
+
+#include <cmath>
+#include <memory>
+
+#include "absl/container/flat_hash_set.h"
+#include "base/parallel.h"
+#include "text/analyzer.h"
+
+namespace storyline::story {
+namespace {
+
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
+  DocAnalysis a;
+  a.analysed = true;
+  a.words = analyzer.Words(doc.text, doc.lang);
+  a.sentences = analyzer.Sentences(doc.text);
+  a.title_words = analyzer.Words(doc.title, doc.lang);
+  // Words and sentences are both in text order: one merge pass.
+  size_t w = 0;
+  for (const Span& s : a.sentences) {
+    while (w < a.words.size() && a.words[w].span.begin < s.begin) ++w;
+    a.sentence_words.push_back(w);
+  }
+  a.sentence_words.push_back(a.words.size());
+  // A sentence's word range ends where the next begins; trim words that lie
+  // past its end (a sentence span excludes trailing space only).
+  return a;
+}
+
+}  // namespace
+
+bool IsContent(const text::Token& token) {
+  return !token.stopword && !token.is_number && token.stem.size() >= 2;
+}
+
+double StoryCorpus::Idf(const std::string& stem) const {
+  if (analysed_docs < 2) return 1;
+  const auto it = df.find(stem);
+  const int n = it == df.end() ? 1 : it->second;
+  return std::log(1.0 + static_cast<double>(analysed_docs) / n);
+}
+
+StoryCorpus BuildCorpus(std::span<const Document> docs,
+                        std::span<const int> which, int threads) {
+  StoryCorpus corpus;
+  corpus.docs = docs;
+  corpus.analyses.resize(docs.size());
+  std::vector<int> ids(which.begin(), which.end());
+  if (ids.empty()) {
+    for (int d = 0; d < static_cast<int>(docs.size()); ++d) ids.push_back(d);
+  }
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(
+      ResolveThreads(threads));
+  for (auto& a : analyzers) a = std::make_unique<text::Analyzer>();
+  ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
+    corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
+  });
+  for (const int d : ids) {
+    absl::flat_hash_set<std::string_view> seen;
+    for (const text::Token& t : corpus.analyses[d].words) {
+      if (IsContent(t) && seen.insert(t.stem).second) ++corpus.df[t.stem];
+    }
+  }
+  corpus.analysed_docs = static_cast<int>(ids.size());
+  return corpus;
+}
+
+}  // namespace storyline::story

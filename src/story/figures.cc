@@ -1,0 +1,205 @@
+#include "story/figures.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+#include "story/date_words.h"
+#include "story/dates.h"
+#include "story/timeline.h"
+
+namespace storyline::story {
+namespace {
+
+using text::Token;
+
+// Context words two figures must share to be about the same thing.
+constexpr int kMinSharedContext = 2;
+
+struct Figure {
+  int doc = 0;
+  Span span;  // qualifier, number and unit
+  double value = 0;
+  std::string unit;  // stem
+  std::string unit_word;
+  std::vector<std::string> context;    // sorted content stems nearby
+  std::optional<absl::CivilDay> date;  // the day the sentence is about
+};
+
+bool IsQualifier(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "about",    "approximately", "nearly", "almost", "around",
+      "roughly",  "over",          "some",   "около",  "почти",
+      "примерно", "более",         "свыше",  "менее"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+int SharedCount(const std::vector<std::string>& a,
+                const std::vector<std::string>& b) {
+  std::vector<std::string> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
+                        std::back_inserter(common));
+  return static_cast<int>(common.size());
+}
+
+// The figures of one sentence; `context` is its and the previous
+// sentence's content stems.
+void FiguresIn(const StoryView& view, const SentenceRef& s,
+               const std::vector<std::string>& context,
+               std::optional<absl::CivilDay> date, std::vector<Figure>& out) {
+  const auto& w = s.words;
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    const auto value = NumberValue(w[i].norm);
+    const Token& unit = w[i + 1];
+    if (!value || !IsContent(unit) || unit.upper_initial) continue;
+    if (MonthOfWord(unit.norm) || (i > 0 && MonthOfWord(w[i - 1].norm)))
+      continue;
+    if (w[i].is_number && *value >= 1800 && *value <= 2200) continue;  // a year
+    size_t first = i;
+    if (i > 0 && IsQualifier(w[i - 1].norm)) first = i - 1;
+    if (i > 1 && w[i - 2].norm == "more" && w[i - 1].norm == "than")
+      first = i - 2;
+    Figure f{s.doc,     {w[first].span.begin, unit.span.end},     *value,
+             unit.stem, std::string(view.Text(s.doc, unit.span)), {},
+             date};
+    for (const std::string& c : context) {
+      if (c != unit.stem) f.context.push_back(c);
+    }
+    out.push_back(std::move(f));
+  }
+}
+
+std::vector<Figure> CollectFigures(const StoryView& view,
+                                   const StoryOptions& options) {
+  std::vector<Figure> figures;
+  for (const int d : view.docs()) {
+    DateContext dates{AnchorFor(view, d, options), std::nullopt};
+    std::vector<std::string> previous_stems;
+    std::optional<absl::CivilDay> previous_date;
+    for (const SentenceRef& s : view.sentences()) {
+      if (s.doc != d) continue;
+      std::optional<absl::CivilDay> date;
+      for (const DateMention& m :
+           FindDates(view.doc(d).text, s.words, view.doc(d).lang, dates)) {
+        if (m.date && m.precision == DatePrecision::kDay && !date)
+          date = m.date;
+      }
+      std::vector<std::string> stems;
+      for (const Token& t : s.words) {
+        if (IsContent(t) && !NumberValue(t.norm)) stems.push_back(t.stem);
+      }
+      std::vector<std::string> context = stems;
+      context.insert(context.end(), previous_stems.begin(),
+                     previous_stems.end());
+      std::sort(context.begin(), context.end());
+      context.erase(std::unique(context.begin(), context.end()), context.end());
+      FiguresIn(view, s, context, date ? date : previous_date, figures);
+      previous_stems = std::move(stems);
+      previous_date = date;
+    }
+  }
+  return figures;
+}
+
+int Find(std::vector<int>& parent, int i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+}  // namespace
+
+std::optional<double> NumberValue(std::string_view w) {
+  static constexpr std::array<std::string_view, 21> kEnglish = {
+      "zero",     "one",      "two",      "three",   "four",    "five",
+      "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+      "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty"};
+  for (size_t v = 0; v < kEnglish.size(); ++v) {
+    if (w == kEnglish[v]) return static_cast<double>(v);
+  }
+  // Russian cardinals in the cases that come before a unit.
+  static constexpr std::array<std::array<std::string_view, 3>, 10> kRussian = {
+      {{"один", "одна", "одного"},
+       {"два", "две", "двух"},
+       {"три", "трех", "трёх"},
+       {"четыре", "четырех", "четырёх"},
+       {"пять", "пяти", ""},
+       {"шесть", "шести", ""},
+       {"семь", "семи", ""},
+       {"восемь", "восьми", ""},
+       {"девять", "девяти", ""},
+       {"десять", "десяти", ""}}};
+  for (size_t v = 0; v < kRussian.size(); ++v) {
+    for (const std::string_view form : kRussian[v]) {
+      if (!form.empty() && w == form) return static_cast<double>(v + 1);
+    }
+  }
+  if (w.empty() || w.size() > 15 ||
+      !std::isdigit(static_cast<unsigned char>(w[0]))) {
+    return std::nullopt;
+  }
+  // "1,000" groups thousands; "7,5" is a decimal comma.
+  std::string digits;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if (c == ',') {
+      const size_t rest = w.size() - i - 1;
+      const bool grouping = rest >= 3 && (rest == 3 || w[i + 4] == ',');
+      if (!grouping) digits += '.';
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
+      digits += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (std::count(digits.begin(), digits.end(), '.') > 1) return std::nullopt;
+  double value = 0;
+  const auto [ptr, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || ptr != digits.data() + digits.size())
+    return std::nullopt;
+  return value;
+}
+
+void FindDisagreements(const StoryView& view, const StoryOptions& options,
+                       Story& story) {
+  const std::vector<Figure> figures = CollectFigures(view, options);
+  const int n = static_cast<int>(figures.size());
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) {
+      const Figure& a = figures[i];
+      const Figure& b = figures[j];
+      if (a.doc == b.doc || a.unit != b.unit) continue;
+      if (a.date && b.date && *a.date != *b.date) continue;
+      if (SharedCount(a.context, b.context) < kMinSharedContext) continue;
+      parent[Find(parent, i)] = Find(parent, j);
+    }
+  }
+  std::vector<std::vector<int>> groups(n);
+  for (int i = 0; i < n; ++i) groups[Find(parent, i)].push_back(i);
+  for (const std::vector<int>& g : groups) {
+    if (g.size() < 2) continue;
+    const auto [lo, hi] = std::minmax_element(
+        g.begin(), g.end(),
+        [&](int a, int b) { return figures[a].value < figures[b].value; });
+    // Values within 2% are the same figure rounded.
+    if (figures[*hi].value - figures[*lo].value <=
+        0.02 * std::abs(figures[*hi].value))
+      continue;
+    Disagreement d;
+    d.topic = figures[g.front()].unit_word;
+    for (const int i : g) {
+      d.claims.push_back(
+          {std::string(view.Text(figures[i].doc, figures[i].span)),
+           {figures[i].doc, figures[i].span}});
+    }
+    story.disagreements.push_back(std::move(d));
+  }
+}
+
+}  // namespace storyline::story

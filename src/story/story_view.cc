@@ -1,0 +1,119 @@
+#include "story/story_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::story {
+namespace {
+
+void Normalize(SparseVector& v) {
+  double norm = 0;
+  for (const auto& [id, w] : v) norm += static_cast<double>(w) * w;
+  if (norm <= 0) return;
+  const double scale = 1 / std::sqrt(norm);
+  for (auto& [id, w] : v) w = static_cast<float>(w * scale);
+}
+
+}  // namespace
+
+double Cosine(const SparseVector& a, const SparseVector& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (a[i].first > b[j].first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+  }
+  return dot;
+}
+
+StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
+    : corpus_(corpus), docs_(docs.begin(), docs.end()) {
+  std::stable_sort(docs_.begin(), docs_.end(), [&](int a, int b) {
+    const auto& da = corpus.docs[a].published;
+    const auto& db = corpus.docs[b].published;
+    if (da.has_value() != db.has_value()) return da.has_value();
+    return da && *da < *db;
+  });
+  for (const int d : docs_) {
+    const DocAnalysis& a = analysis(d);
+    AddTerms(a.words);
+    AddTerms(a.title_words);
+    const std::string& text = doc(d).text;
+    int paragraph = 0;
+    size_t scanned = 0;
+    for (size_t s = 0; s < a.sentences.size(); ++s) {
+      const Span span = a.sentences[s];
+      for (; scanned < span.begin; ++scanned)
+        paragraph += text[scanned] == '\n';
+      size_t end = a.sentence_words[s + 1];
+      const size_t begin = std::min(a.sentence_words[s], end);
+      while (end > begin && a.words[end - 1].span.begin >= span.end) --end;
+      sentences_.push_back({d, static_cast<int>(s), paragraph, span,
+                            std::span(a.words).subspan(begin, end - begin)});
+    }
+  }
+  idf_.reserve(stems_.size());
+  for (const std::string_view stem : stems_) {
+    idf_.push_back(corpus.Idf(std::string(stem)));
+  }
+  // The centroid weighs each document equally, so a long article does not
+  // pull the summary towards its own side topics.
+  std::vector<double> sum(stems_.size(), 0);
+  for (const int d : docs_) {
+    for (const auto& [id, w] : Vectorize(analysis(d).words)) sum[id] += w;
+  }
+  for (int id = 0; id < static_cast<int>(sum.size()); ++id) {
+    if (sum[id] > 0) centroid_.push_back({id, static_cast<float>(sum[id])});
+  }
+  Normalize(centroid_);
+}
+
+void StoryView::AddTerms(std::span<const text::Token> words) {
+  for (const text::Token& t : words) {
+    if (!IsContent(t)) continue;
+    const auto [it, added] =
+        term_ids_.try_emplace(t.stem, static_cast<int>(stems_.size()));
+    if (added) stems_.push_back(t.stem);
+  }
+}
+
+std::string_view StoryView::Text(int d, Span span) const {
+  const std::string& text = doc(d).text;
+  if (span.begin > text.size() || span.end > text.size() ||
+      span.end < span.begin) {
+    return {};
+  }
+  return std::string_view(text).substr(span.begin, span.end - span.begin);
+}
+
+SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
+  SparseVector v;
+  for (const text::Token& t : words) {
+    if (!IsContent(t)) continue;
+    const auto it = term_ids_.find(t.stem);
+    if (it != term_ids_.end()) v.push_back({it->second, 1.0f});
+  }
+  std::sort(v.begin(), v.end());
+  SparseVector merged;
+  for (const auto& [id, w] : v) {
+    if (!merged.empty() && merged.back().first == id) {
+      merged.back().second += w;
+    } else {
+      merged.push_back({id, w});
+    }
+  }
+  // Sublinear tf: a word repeated in one sentence is not that much more
+  // central.
+  for (auto& [id, w] : merged) {
+    w = static_cast<float>((1 + std::log(w)) * idf_[id]);
+  }
+  Normalize(merged);
+  return merged;
+}
+
+}  // namespace storyline::story

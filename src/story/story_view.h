@@ -1,0 +1,59 @@
+// One story's documents seen as sentences and term vectors: what the
+// headline, summary, timeline and quote finders work on.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "story/corpus.h"
+
+namespace storyline::story {
+
+// Term id -> weight, sorted by id, L2-normalized.
+using SparseVector = std::vector<std::pair<int, float>>;
+double Cosine(const SparseVector& a, const SparseVector& b);
+
+struct SentenceRef {
+  int doc = 0;        // index into the document list
+  int index = 0;      // sentence number in its document
+  int paragraph = 0;  // paragraph number in its document
+  Span span;
+  std::span<const text::Token> words;  // owned by the StoryCorpus
+};
+
+class StoryView {
+ public:
+  // `corpus` must have analysed every document in `docs` and outlive this.
+  StoryView(const StoryCorpus& corpus, std::span<const int> docs);
+
+  const StoryCorpus& corpus() const { return corpus_; }
+  const Document& doc(int d) const { return corpus_.docs[d]; }
+  const DocAnalysis& analysis(int d) const { return corpus_.analyses[d]; }
+  // Story documents, oldest first (undated last), ties by index.
+  const std::vector<int>& docs() const { return docs_; }
+  const std::vector<SentenceRef>& sentences() const { return sentences_; }
+  const SparseVector& centroid() const { return centroid_; }
+  std::string_view Text(int doc, Span span) const;
+
+  // tf-idf of the content stems of `words`; unknown stems are skipped.
+  SparseVector Vectorize(std::span<const text::Token> words) const;
+  // The stem of term `id`.
+  std::string_view Stem(int id) const { return stems_[id]; }
+  int terms() const { return static_cast<int>(stems_.size()); }
+
+ private:
+  void AddTerms(std::span<const text::Token> words);
+
+  const StoryCorpus& corpus_;
+  std::vector<int> docs_;
+  std::vector<SentenceRef> sentences_;
+  absl::flat_hash_map<std::string_view, int> term_ids_;  // views into corpus
+  std::vector<std::string_view> stems_;
+  std::vector<double> idf_;
+  SparseVector centroid_;
+};
+
+}  // namespace storyline::story

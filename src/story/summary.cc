@@ -1,0 +1,176 @@
+#include "story/summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace storyline::story {
+namespace {
+
+struct Candidate {
+  int doc = 0;
+  int index = 0;  // sentence number in the document
+  Span span;
+  std::string_view text;
+  SparseVector vector;
+  double score = 0;
+};
+
+int ContentWords(std::span<const text::Token> words) {
+  int n = 0;
+  for (const text::Token& t : words) n += IsContent(t);
+  return n;
+}
+
+// "Talks end - Reuters": a short tail after a dash or bar is the site's
+// name, not part of the headline.
+std::string_view TrimSiteSuffix(std::string_view title) {
+  for (const std::string_view sep : {" | ", " - ", " — ", " – "}) {
+    const size_t at = title.rfind(sep);
+    if (at == std::string_view::npos || at < 15) continue;
+    const std::string_view tail = title.substr(at + sep.size());
+    if (std::count(tail.begin(), tail.end(), ' ') <= 3) {
+      return title.substr(0, at);
+    }
+  }
+  return title;
+}
+
+}  // namespace
+
+void ChooseHeadline(const StoryView& view, Story& story) {
+  story.headline_score = -1;
+  auto consider = [&](int doc, std::string_view text,
+                      std::span<const text::Token> words,
+                      std::string_view basis) {
+    const int n = static_cast<int>(words.size());
+    if (n < 4 || n > 40 || ContentWords(words) < 3) return;
+    const double score = Cosine(view.Vectorize(words), view.centroid());
+    if (score > story.headline_score) {
+      story.headline_score = score;
+      story.headline = std::string(text);
+      story.headline_doc = doc;
+      story.headline_basis = std::string(basis);
+    }
+  };
+  for (const int d : view.docs()) {
+    const DocAnalysis& a = view.analysis(d);
+    consider(d, TrimSiteSuffix(view.doc(d).title), a.title_words, "title");
+  }
+  // Leads: the first substantial sentence of each article.
+  std::vector<bool> seen(view.corpus().docs.size(), false);
+  for (const SentenceRef& s : view.sentences()) {
+    if (seen[s.doc] || s.words.size() < 6) continue;
+    seen[s.doc] = true;
+    consider(s.doc, view.Text(s.doc, s.span), s.words, "lead");
+  }
+  if (story.headline_doc < 0 && !view.docs().empty()) {
+    // Nothing long enough: any title, else the first line.
+    const Document& doc = view.doc(view.docs().front());
+    story.headline =
+        doc.title.empty() ? doc.text.substr(0, doc.text.find('\n')) : doc.title;
+    story.headline_doc = view.docs().front();
+    story.headline_basis = doc.title.empty() ? "lead" : "title";
+    story.headline_score = 0;
+  }
+  if (story.headline.size() > 300) {  // a runaway "title": cut at a space
+    const size_t cut = story.headline.rfind(' ', 300);
+    story.headline.resize(cut == std::string::npos ? 0 : cut);
+  }
+}
+
+void Summarize(const StoryView& view, const StoryOptions& options,
+               Story& story) {
+  std::vector<Candidate> pool;
+  for (const SentenceRef& s : view.sentences()) {
+    const int n = static_cast<int>(s.words.size());
+    if (n < 6 || n > 70 || ContentWords(s.words) < 4) continue;
+    Candidate c{s.doc,
+                s.index,
+                s.span,
+                view.Text(s.doc, s.span),
+                view.Vectorize(s.words),
+                0};
+    // News puts the gist first: a mild bonus for early sentences.
+    c.score = Cosine(c.vector, view.centroid()) + 0.1 / (1 + s.index);
+    pool.push_back(std::move(c));
+  }
+  std::vector<int> chosen;
+  std::vector<double> max_sim(pool.size(), 0);
+  std::vector<bool> used(pool.size(), false);
+  const double lambda = options.summary_lambda;
+  while (static_cast<int>(chosen.size()) < options.summary_sentences) {
+    int best = -1;
+    double best_value = 0;
+    for (size_t i = 0; i < pool.size(); ++i) {
+      if (used[i] || max_sim[i] > options.summary_redundancy) continue;
+      const double value = lambda * pool[i].score - (1 - lambda) * max_sim[i];
+      if (best < 0 || value > best_value)
+        best = static_cast<int>(i), best_value = value;
+    }
+    if (best < 0) break;
+    used[best] = true;
+    chosen.push_back(best);
+    for (size_t i = 0; i < pool.size(); ++i) {
+      if (!used[i]) {
+        max_sim[i] =
+            std::max(max_sim[i], Cosine(pool[i].vector, pool[best].vector));
+      }
+    }
+  }
+  // Reading order: older articles first, then position in the article.
+  std::vector<int> rank(view.corpus().docs.size(), 0);
+  for (size_t r = 0; r < view.docs().size(); ++r)
+    rank[view.docs()[r]] = static_cast<int>(r);
+  std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+    return std::pair(rank[pool[a].doc], pool[a].index) <
+           std::pair(rank[pool[b].doc], pool[b].index);
+  });
+  for (const int i : chosen) {
+    story.summary.push_back(
+        {std::string(pool[i].text), {pool[i].doc, pool[i].span}});
+  }
+}
+
+void ChooseTopTerms(const StoryView& view, const StoryOptions& options,
+                    Story& story) {
+  struct Stat {
+    int docs = 0, count = 0;
+    absl::flat_hash_map<std::string_view, int> surface;  // norm -> count
+  };
+  absl::flat_hash_map<std::string_view, Stat> stats;
+  for (const int d : view.docs()) {
+    absl::flat_hash_map<std::string_view, bool> in_doc;
+    for (const text::Token& t : view.analysis(d).words) {
+      if (!IsContent(t)) continue;
+      Stat& s = stats[t.stem];
+      ++s.count;
+      ++s.surface[t.norm];
+      if (in_doc.try_emplace(t.stem, true).second) ++s.docs;
+    }
+  }
+  std::vector<std::pair<double, std::string_view>> scored;
+  for (const auto& [stem, s] : stats) {
+    const double idf = view.corpus().Idf(std::string(stem));
+    scored.push_back({s.docs * std::log(1.0 + s.count) * idf, stem});
+  }
+  const size_t k = std::min<size_t>(options.top_terms, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + k, scored.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first
+                                                : a.second < b.second;
+                    });
+  for (size_t i = 0; i < k; ++i) {
+    const Stat& s = stats[scored[i].second];
+    std::pair<int, std::string_view> best{0, {}};
+    for (const auto& [norm, n] : s.surface) {
+      if (n > best.first || (n == best.first && norm < best.second))
+        best = {n, norm};
+    }
+    story.top_terms.push_back(std::string(best.second));
+  }
+}
+
+}  // namespace storyline::story
