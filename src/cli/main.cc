@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "storyline 0.1.0");
   const Command commands[] = {AddStoriesCommand(app), AddClusterCommand(app),
-                              AddDedupCommand(app), AddEvalCommand(app)};
+                              AddDedupCommand(app), AddEvalCommand(app),
+                              AddServeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

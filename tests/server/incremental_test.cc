@@ -1,0 +1,101 @@
+// A stream of adds, replacements and deletes ends in the same stories as a
+// batch run over the final set of articles, and so does a restart.
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "output/json.h"
+#include "server/service.h"
+#include "server_testing.h"
+#include "storyline/pipeline.h"
+
+namespace storyline::server {
+namespace {
+
+std::string BatchStories(const std::map<std::string, Article>& final_set) {
+  std::vector<Article> articles;
+  for (const auto& [id, a] : final_set) articles.push_back(a);
+  CollectingErrorSink errors;
+  PipelineOptions options;
+  options.threads = 2;
+  return output::StoriesJson(RunPipeline(articles, options, errors)).dump(1);
+}
+
+std::string ServedStories(StoryService& service) {
+  return output::StoriesJson(service.snapshot()->result).dump(1);
+}
+
+TEST(IncrementalTest, StreamOfChangesEqualsBatchOnFinalSet) {
+  const std::string db = TempDb("incremental.db");
+  auto articles = SampleArticles();
+  ASSERT_GT(articles.size(), 100u);
+  std::mt19937 rng(7);
+  std::shuffle(articles.begin(), articles.end(), rng);
+
+  auto store = store::ArticleStore::Open(db, {.sync_full = false});
+  ASSERT_TRUE(store.ok());
+  ServiceOptions options;
+  options.threads = 2;
+  options.debounce_ms = 1;
+  std::map<std::string, Article> final_set;
+  {
+    StoryService service(**store, options);
+    ASSERT_TRUE(service.Load().ok());
+    for (size_t i = 0; i < articles.size(); i += 17) {
+      std::vector<Article> batch(
+          articles.begin() + i,
+          articles.begin() + std::min(articles.size(), i + 17));
+      for (const Article& a : batch) final_set[a.id] = a;
+      ASSERT_TRUE(service.Put(std::move(batch), /*wait=*/i % 2 == 0).ok());
+      // Delete one article from this batch and correct another.
+      const Article& gone = articles[i];
+      ASSERT_TRUE(*service.Delete(gone.id, false));
+      final_set.erase(gone.id);
+      if (i + 1 < articles.size()) {
+        Article fixed = articles[i + 1];
+        fixed.title = "Correction: " + fixed.title;
+        fixed.body = fixed.body.substr(0, fixed.body.size() * 2 / 3);
+        final_set[fixed.id] = fixed;
+        auto put = service.Put({fixed}, false);
+        ASSERT_TRUE(put.ok());
+        EXPECT_FALSE(put->stored[0].created);
+      }
+    }
+    // Bring one deleted article back; wait so the snapshot is current.
+    final_set[articles[0].id] = articles[0];
+    auto put = service.Put({articles[0]}, /*wait=*/true);
+    ASSERT_TRUE(put.ok());
+    ASSERT_TRUE(put->stored[0].story.has_value());
+
+    const std::string want = BatchStories(final_set);
+    EXPECT_GT(service.snapshot()->result.stories.size(), 5u);
+    EXPECT_EQ(ServedStories(service), want);
+  }
+  // A restart rebuilds the same stories from the store alone.
+  StoryService restarted(**store, options);
+  ASSERT_TRUE(restarted.Load().ok());
+  EXPECT_EQ(ServedStories(restarted), BatchStories(final_set));
+}
+
+TEST(IncrementalTest, StoryIdStaysWhenLaterArticlesJoin) {
+  auto store =
+      store::ArticleStore::Open(TempDb("ids.db"), {.sync_full = false});
+  ASSERT_TRUE(store.ok());
+  StoryService service(**store, {});
+  ASSERT_TRUE(service.Load().ok());
+  auto articles = SampleArticles();
+  std::sort(articles.begin(), articles.end(),
+            [](const Article& a, const Article& b) { return a.id < b.id; });
+  auto first = service.Put({articles[0]}, true);
+  ASSERT_TRUE(first.ok() && first->stored[0].story);
+  // A reprint with a larger id joins the same story under the same id.
+  Article reprint = articles[0];
+  reprint.id = articles[0].id + "-reprint";
+  reprint.source = "another outlet";
+  auto second = service.Put({reprint}, true);
+  ASSERT_TRUE(second.ok() && second->stored[0].story);
+  EXPECT_EQ(*second->stored[0].story, *first->stored[0].story);
+}
+
+}  // namespace
+}  // namespace storyline::server
