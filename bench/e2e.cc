@@ -119,6 +119,24 @@ double CpuSeconds() {
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+// A digest of the copy pairs, to check that a change kept the output.
+uint64_t Digest(const std::vector<CopyPair>& copies) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  auto add = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; };
+  for (const auto& p : copies) {
+    add(static_cast<uint64_t>(p.a));
+    add(static_cast<uint64_t>(p.b));
+    add(static_cast<uint64_t>(p.kind));
+    add(static_cast<uint64_t>(p.jaccard * 1e6));
+    add(p.passage_a.begin);
+    add(p.passage_a.end);
+    add(p.passage_b.begin);
+    add(p.passage_b.end);
+    add(static_cast<uint64_t>(p.source + 1));
+  }
+  return h;
+}
+
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
       .count();
@@ -250,10 +268,10 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
     const auto copies = dedup::VerifyCandidates(docs, signatures, candidates,
                                                 options, flags.threads);
     detail = fmt::format(
-        "copies={} candidates={} | signatures {:.1f}s candidates {:.1f}s "
-        "verify {:.1f}s",
-        copies.size(), candidates.size(), signature_s, candidates_s,
-        Seconds(start) - signature_s - candidates_s);
+        "copies={} (digest {:016x}) candidates={} | signatures {:.1f}s "
+        "candidates {:.1f}s verify {:.1f}s",
+        copies.size(), Digest(copies), candidates.size(), signature_s,
+        candidates_s, Seconds(start) - signature_s - candidates_s);
   } else {
     PipelineOptions options;
     options.threads = flags.threads;
