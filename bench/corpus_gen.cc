@@ -82,6 +82,8 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
 
 }  // namespace
 
+constexpr int64_t kMaxEventDays = 6;
+
 class CorpusGenerator::Rng {
  public:
   explicit Rng(uint64_t seed) : state_(seed) {}
@@ -207,16 +209,26 @@ GeneratedArticle CorpusGenerator::Make(const LabeledArticle& base,
   }
   a.title = Rewrite(from.title, epoch, rng, 0, reprint > 0 ? 0.05 : 0);
   a.url = fmt::format("https://{}/{}", a.source, a.id);
-  std::optional<absl::CivilDay> day = from.published;
-  if (!day && options_.date_undated) {
-    const auto it = label_day_.find(base.label);
-    day = (it != label_day_.end() ? it->second : absl::CivilDay(2015, 1, 1)) +
-          static_cast<int>(rng.Below(2));
+  // Epoch e covers days [e * epoch_days, (e + 1) * epoch_days) from
+  // 2015-01-01; each event starts on a seeded day of it and its articles
+  // keep their distance from the event's first article (up to a week).
+  const auto first = label_day_.find(base.label);
+  const int event_day =
+      static_cast<int>(HashWord(base.label, options_.seed + epoch) %
+                       static_cast<uint64_t>(std::max(1, options_.epoch_days)));
+  int offset = 0;
+  if (from.published && first != label_day_.end()) {
+    offset = static_cast<int>(
+        std::min<int64_t>(*from.published - first->second, kMaxEventDays));
+  } else if (options_.date_undated) {
+    offset = static_cast<int>(rng.Below(2));
+  } else {
+    return g;  // stays undated
   }
-  if (day) {
-    a.published = *day + static_cast<int64_t>(epoch) * options_.epoch_days +
-                  (reprint > 0 ? static_cast<int>(rng.Below(2)) : 0);
-  }
+  if (reprint > 0) offset += static_cast<int>(rng.Below(2));
+  a.published = absl::CivilDay(2015, 1, 1) +
+                static_cast<int64_t>(epoch) * options_.epoch_days + event_day +
+                offset;
   return g;
 }
 

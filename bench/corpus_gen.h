@@ -6,7 +6,8 @@
 // article appears once as an outlet's own version (lightly edited: a moved
 // paragraph, a few dropped words) and some are reprinted by other outlets
 // (new id and source, dropped and changed words, a cut tail, a day later).
-// Each epoch is dated `epoch_days` later and renames the content words
+// Each epoch covers the next `epoch_days` (events keep their articles'
+// spread in time but are moved into the epoch) and renames the content words
 // with its own seeded mapping, so epochs are different events written in
 // real English words: within an epoch the clustering structure of the base
 // corpus is kept (gold label = epoch + base label), across epochs texts
@@ -30,11 +31,12 @@ struct GeneratorOptions {
   uint64_t seed = 42;
   double reprint_rate = 0.3;         // articles reprinted by another outlet
   double second_reprint_rate = 0.1;  // of those, reprinted by a second one
-  int epoch_days = 2;                // date shift between epochs
-  // A crawled stream dates every article: undated base articles get the
-  // earliest date of their event (else 2015-01-01), plus up to a day, plus
-  // the epoch's shift. Off keeps them undated,
-  // the engine's worst case (no time window prunes their comparisons).
+  // Days each epoch covers: articles per day stay constant as the stream
+  // grows, as in a real feed (7: about 260 a day from the dev sets).
+  int epoch_days = 7;
+  // A crawled stream dates every article: undated base articles get their
+  // event's day plus up to a day. Off keeps them undated, the engine's
+  // worst case (no time window prunes their comparisons).
   bool date_undated = true;
   // Every article (the outlet's own version).
   double move_paragraph_rate = 0.2;
