@@ -27,6 +27,11 @@ Command AddClusterCommand(CLI::App& root);
 Command AddDedupCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
 Command AddServeCommand(CLI::App& root);
+Command AddExtractCommand(CLI::App& root);
+
+// `storyline eval --extract DIR`: scores ExtractHtml on DIR/html/<id>.html
+// against DIR/gold.jsonl; prints macro-averaged P/R/F1 and pages/s.
+int EvalExtraction(const std::string& dir, bool json);
 
 // Adds the INPUT... positional (files, folders, "-") and --threads.
 void AddInputOptions(CLI::App& app, std::vector<std::string>& inputs,

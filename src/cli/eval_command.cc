@@ -16,6 +16,7 @@ struct EvalFlags {
   ClusterOptions cluster;
   std::string dataset;
   std::string level = "event";
+  std::string extract;  // extraction mode: DIR with html/ and gold.jsonl
   bool json = false;
   int threads = 0;
 };
@@ -99,14 +100,25 @@ Command AddEvalCommand(CLI::App& root) {
       "Examples:\n"
       "  storyline eval ecbplus.jsonl\n"
       "  storyline eval duc2006-dev.jsonl --level story --json");
-  app->add_option("dataset", flags->dataset, "Labeled JSONL file")->required();
+  app->add_option("dataset", flags->dataset, "Labeled JSONL file");
   app->add_option("--level", flags->level,
                   "Compare gold labels with events or with stories")
       ->check(CLI::IsMember({"event", "story"}));
+  app->add_option("--extract", flags->extract,
+                  "Score HTML extraction: DIR with html/<id>.html, gold.jsonl");
   app->add_flag("--json", flags->json, "Machine-readable output");
   app->add_option("--threads", flags->threads, "Worker threads (0 = all)");
   AddClusterOptions(*app, flags->cluster);
-  return {app, [flags] { return EvalClustering(*flags); }};
+  return {app, [flags] {
+            if (!flags->extract.empty()) {
+              return EvalExtraction(flags->extract, flags->json);
+            }
+            if (flags->dataset.empty()) {
+              fmt::print(stderr, "storyline eval: a dataset is required\n");
+              return kFailed;
+            }
+            return EvalClustering(*flags);
+          }};
 }
 
 }  // namespace storyline::cli

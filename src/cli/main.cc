@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "storyline 0.1.0");
   const Command commands[] = {AddStoriesCommand(app), AddClusterCommand(app),
                               AddDedupCommand(app), AddEvalCommand(app),
-                              AddServeCommand(app)};
+                              AddServeCommand(app), AddExtractCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

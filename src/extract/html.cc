@@ -2,109 +2,85 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <memory>
+
 #include "base/strings.h"
-#include "base/strings.h"
+#include "extract/blocks.h"
+#include "extract/charset.h"
+#include "extract/content.h"
+#include "extract/metadata.h"
+#include "text/unicode.h"
 
 namespace storyline::extract {
 namespace {
 
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_LI: case GUMBO_TAG_TR:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_BLOCKQUOTE:
-      return true;
-    default:
-      return false;
-  }
+// Text formats never contain NUL; a few in the first KB mean images, PDFs,
+// archives or UTF-16 (which no web page should be served as anyway).
+bool LooksBinary(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 4096);
+  return std::count(head.begin(), head.end(), '\0') > 4;
 }
 
-bool IsInvisible(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
-         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD ||
-         tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER ||
-         tag == GUMBO_TAG_TEMPLATE;
-}
-
-void CollectText(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-    out += node->v.text.text;
-    return;
+struct GumboDeleter {
+  void operator()(GumboOutput* out) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboTag tag = node->v.element.tag;
-  if (IsInvisible(tag)) return;
-  if (IsBlock(tag)) out += '\n';
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    CollectText(static_cast<const GumboNode*>(children.data[i]), out);
-  }
-  if (IsBlock(tag)) out += '\n';
-}
+};
 
-const GumboNode* FindTag(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    const auto* found =
-        FindTag(static_cast<const GumboNode*>(children.data[i]), tag);
-    if (found) return found;
-  }
-  return nullptr;
-}
-
-// Collapses runs of spaces and drops empty lines.
-std::string TidyLines(std::string_view raw) {
+// Every block that reads like prose: the fallback when no container wins.
+std::string ProseBlocks(const std::vector<Block>& blocks) {
   std::string out;
-  std::string line;
-  auto flush = [&] {
-    const std::string_view trimmed = StripSpace(line);
-    if (!trimmed.empty()) StrAppend(&out, out.empty() ? "" : "\n", trimmed);
-    line.clear();
-  };
-  bool space = false;
-  for (const char c : raw) {
-    if (c == '\n') {
-      flush();
-      space = false;
-    } else if (IsAsciiSpace(c)) {
-      space = true;
-    } else {
-      if (space && !line.empty()) line += ' ';
-      space = false;
-      line += c;
-    }
+  for (const Block& b : blocks) {
+    if (b.text.size() < 60 || b.LinkDensity() > 0.3) continue;
+    if (!out.empty()) out += '\n';
+    out += b.text;
   }
-  flush();
   return out;
 }
 
 }  // namespace
 
-absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html) {
-  GumboOutput* output = gumbo_parse_with_options(
-      &kGumboDefaultOptions, html.data(), html.size());
-  ExtractedPage page;
-  if (const GumboNode* title = FindTag(output->root, GUMBO_TAG_TITLE)) {
-    std::string raw;
-    const GumboVector& children = title->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      CollectText(static_cast<const GumboNode*>(children.data[i]), raw);
-    }
-    page.title = TidyLines(raw);
+absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
+                                          const ExtractOptions& options) {
+  if (StripSpace(html).empty()) return absl::InvalidArgumentError("empty page");
+  if (LooksBinary(html)) {
+    return absl::InvalidArgumentError("binary data, not an HTML page");
   }
-  std::string raw;
-  const GumboNode* body = FindTag(output->root, GUMBO_TAG_BODY);
-  CollectText(body ? body : output->root, raw);
-  page.text = TidyLines(raw);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  auto utf8 = ToUtf8(html.substr(0, options.max_bytes));
+  if (!utf8.ok()) return utf8.status();
+  if (html.size() > options.max_bytes) {
+    // The cut may split a UTF-8 sequence; gumbo must see valid text.
+    *utf8 = text::RepairUtf8(*utf8);
+  }
+  GumboOptions gumbo_options = kGumboDefaultOptions;
+  gumbo_options.max_errors = 0;  // parse errors are not kept: memory bound
+  const std::unique_ptr<GumboOutput, GumboDeleter> output(
+      gumbo_parse_with_options(&gumbo_options, utf8->data(), utf8->size()));
+
+  PageMetadata meta = ReadMetadata(output->root);
+  ExtractedPage page;
+  page.title = std::move(meta.title);
+  page.author = std::move(meta.author);
+  page.site_name = std::move(meta.site_name);
+  page.canonical_url = std::move(meta.canonical_url);
+  page.lang = std::move(meta.lang);
+  page.published = meta.published;
+
+  const std::vector<Block> blocks = CollectBlocks(output->root);
+  page.text = SelectMainText(blocks, page.title, ContentOptions{});
+  if (page.text.size() < options.min_main_chars) {
+    std::string prose = ProseBlocks(blocks);
+    if (prose.size() > page.text.size()) page.text = std::move(prose);
+  }
   if (page.text.empty() && page.title.empty()) {
     return absl::InvalidArgumentError("page has no text");
   }
   return page;
+}
+
+absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html) {
+  return ExtractHtml(html, ExtractOptions{});
 }
 
 }  // namespace storyline::extract

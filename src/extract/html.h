@@ -1,6 +1,7 @@
 // HTML page -> article: main text, title and metadata.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,12 +14,25 @@ namespace storyline::extract {
 struct ExtractedPage {
   std::string title;
   std::string text;  // main text, paragraphs separated by '\n'
-  std::string author, site_name, canonical_url, lang;
+  std::string author, site_name, canonical_url;
+  std::string lang;  // ISO 639-1 as the page declares it ("en"), or ""
   std::optional<absl::CivilDay> published;
 };
 
-// Extracts the main text of a page. Thread-safe. Fails on input that holds
-// no text at all (empty or binary).
+struct ExtractOptions {
+  // Bytes beyond this are cut before parsing (best effort on huge pages):
+  // gumbo's tree costs ~10x the input in memory. Real articles are < 2 MB.
+  size_t max_bytes = 8 << 20;
+  // Below this many characters of main text, fall back to every prose-like
+  // block of the page: the scorer found no container worth the name.
+  size_t min_main_chars = 200;
+};
+
+// Extracts the main text and metadata of a page in any charset (see
+// ToUtf8). Thread-safe. Fails on input that holds no text at all (empty,
+// binary, or markup only). Output is valid UTF-8.
+absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
+                                          const ExtractOptions& options);
 absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html);
 
 }  // namespace storyline::extract
