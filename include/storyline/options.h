@@ -41,24 +41,28 @@ struct DedupOptions {
 };
 
 struct ClusterOptions {
-  // Similarity (cosine of TF-IDF vectors) above which two articles report
-  // the same event; average linkage between clusters.
-  double event_threshold = 0.3;
-  // Same for two events belonging to one story (event centroids).
-  double story_threshold = 0.2;
-  // Articles further apart in days than this are discounted; similarity is
-  // multiplied by exp(-(days - window) / decay) beyond the window.
-  int event_window_days = 3;
+  // Defaults were tuned on the development sets listed in the README
+  // (English news clustering); see "How clustering works" there.
+  //
+  // Similarity (time-discounted cosine of TF-IDF vectors) at which articles
+  // join one event, by average linkage. Higher: more, smaller events.
+  double event_threshold = 0.2;
+  // Group-average similarity of articles at which events join one story,
+  // continuing the same linkage from the events. Lower: bigger stories.
+  double story_threshold = 0.07;
+  // Articles up to `window` days apart are not discounted; beyond it the
+  // discount decays as exp(-(days - window) / decay) towards the floor.
+  // Events: two days, then slowly (a year apart costs about a tenth) down
+  // to 0.7, since feed dates are often crawl dates. Stories: no discount.
+  int event_window_days = 2;
+  double event_decay_days = 1000;
+  double event_time_floor = 0.7;
   int story_window_days = 14;
-  double event_decay_days = 2;
-  double story_decay_days = 14;
-  // The time discount never goes below this: near-identical texts far apart
-  // in time still join (dates in feeds are often crawl dates).
-  double event_time_floor = 0;
-  double story_time_floor = 0;
-  double title_weight = 2.0;  // title (or lead sentence) terms count this much
-  double name_weight = 1.5;   // capitalized words (names) inside sentences
-  int vector_terms = 64;      // terms kept per vector; memory ~12 B each
+  double story_decay_days = 30;
+  double story_time_floor = 1.0;
+  double title_weight = 1.5;  // title (or lead sentence) terms count this much
+  double name_weight = 2.5;   // capitalized words inside sentences (names)
+  int vector_terms = 256;     // terms kept per vector; memory ~12 B each
   int candidate_terms = 16;   // top terms that generate candidates
   // Terms in more than this share of the documents are not indexed.
   double max_df_ratio = 0.2;
@@ -88,10 +92,10 @@ struct PipelineOptions {
   DedupOptions dedup;
   ClusterOptions cluster;
   StoryOptions story;
-  int threads = 0;          // 0 = all cores; output does not depend on it
-  bool find_copies = true;  // dedup stage
+  int threads = 0;             // 0 = all cores; output does not depend on it
+  bool find_copies = true;     // dedup stage
   bool run_clustering = true;  // events and stories; off = copies only
-  bool synthesize = true;   // story stage; off = clusters only
+  bool synthesize = true;      // story stage; off = clusters only
 };
 
 }  // namespace storyline

@@ -10,31 +10,50 @@ namespace {
 
 struct Candidate {
   double average;
-  int a, b;        // cluster ids, a < b
+  int a, b;                  // cluster ids, a < b
   int version_a, version_b;  // stale when a cluster changed since
   bool operator<(const Candidate& other) const {
     // Max-heap on average; ties to the smaller ids.
-    return std::tie(average, other.a, other.b) <
-           std::tie(other.average, a, b);
+    return std::tie(average, other.a, other.b) < std::tie(other.average, a, b);
   }
 };
 
 }  // namespace
 
-std::vector<int> AverageLink(int n, std::span<const Edge> edges,
-                             double threshold) {
+std::vector<int> AverageLinkFrom(std::span<const int> initial,
+                                 std::span<const Edge> edges,
+                                 double threshold) {
+  const int n = static_cast<int>(initial.size());
+  // Clusters are named by their smallest item.
+  std::vector<int> parent(n), size(n, 0), version(n, 0);
+  std::vector<int> root_of_label;
+  for (int i = 0; i < n; ++i) {
+    const int label = initial[i];
+    if (label >= static_cast<int>(root_of_label.size())) {
+      root_of_label.resize(label + 1, -1);
+    }
+    if (root_of_label[label] < 0) root_of_label[label] = i;
+    parent[i] = root_of_label[label];
+    ++size[parent[i]];
+  }
   // Cluster c's total similarity to each neighbour cluster.
   std::vector<absl::flat_hash_map<int, double>> links(n);
-  std::vector<int> size(n, 1), version(n, 0), parent(n);
-  for (int i = 0; i < n; ++i) parent[i] = i;
   for (const Edge& e : edges) {
-    links[e.a][e.b] += e.similarity;
-    links[e.b][e.a] += e.similarity;
+    const int a = parent[e.a], b = parent[e.b];
+    if (a == b) continue;
+    links[a][b] += e.similarity;
+    links[b][a] += e.similarity;
   }
   std::priority_queue<Candidate> queue;
-  for (const Edge& e : edges) {
-    if (e.similarity >= threshold) {
-      queue.push({e.similarity, e.a, e.b, 0, 0});
+  auto push = [&](int a, int c, double total) {
+    const double average = total / (double{1} * size[a] * size[c]);
+    if (average < threshold) return;
+    const int x = std::min(a, c), y = std::max(a, c);
+    queue.push({average, x, y, version[x], version[y]});
+  };
+  for (int a = 0; a < n; ++a) {
+    for (const auto& [c, total] : links[a]) {
+      if (a < c) push(a, c, total);
     }
   }
   while (!queue.empty()) {
@@ -59,13 +78,7 @@ std::vector<int> AverageLink(int n, std::span<const Edge> edges,
     size[b] = 0;
     ++version[a];
     ++version[b];
-    for (const auto& [c, total] : links[a]) {
-      const double average = total / (double{1} * size[a] * size[c]);
-      if (average >= threshold) {
-        const int x = std::min(a, c), y = std::max(a, c);
-        queue.push({average, x, y, version[x], version[y]});
-      }
-    }
+    for (const auto& [c, total] : links[a]) push(a, c, total);
   }
   // Resolve roots and number clusters by smallest member.
   std::vector<int> label(n, -1), root_label(n, -1);
@@ -77,6 +90,13 @@ std::vector<int> AverageLink(int n, std::span<const Edge> edges,
     label[i] = root_label[root];
   }
   return label;
+}
+
+std::vector<int> AverageLink(int n, std::span<const Edge> edges,
+                             double threshold) {
+  std::vector<int> singletons(n);
+  for (int i = 0; i < n; ++i) singletons[i] = i;
+  return AverageLinkFrom(singletons, edges, threshold);
 }
 
 }  // namespace storyline::cluster

@@ -16,4 +16,11 @@ namespace storyline::cluster {
 std::vector<int> AverageLink(int n, std::span<const Edge> edges,
                              double threshold);
 
+// The same, starting from the clusters in `initial` (a label per item)
+// instead of singletons: group-average linkage continued at a lower
+// threshold, e.g. events into stories. Edges inside an initial cluster are
+// ignored.
+std::vector<int> AverageLinkFrom(std::span<const int> initial,
+                                 std::span<const Edge> edges, double threshold);
+
 }  // namespace storyline::cluster

@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
-#include "fmt/format.h"
 #include "cluster/agglomerative.h"
 #include "cluster/similarity.h"
+#include "fmt/format.h"
 
 namespace storyline::cluster {
 namespace {
@@ -27,7 +27,7 @@ std::vector<std::vector<int>> Groups(const std::vector<int>& labels) {
 void Raise(std::vector<Edge>& edges, int a, int b, float similarity) {
   if (a == b) return;
   if (a > b) std::swap(a, b);
-  edges.push_back({a, b, similarity});
+  edges.push_back({a, b, similarity, similarity});
 }
 
 // Collapses parallel edges to their maximum; sorted by (a, b).
@@ -44,17 +44,6 @@ void Dedupe(std::vector<Edge>& edges) {
               edges.end());
 }
 
-DateRange RangeOf(std::span<const int> docs,
-                  std::span<const std::optional<absl::CivilDay>> dates) {
-  DateRange range;
-  for (const int d : docs) {
-    if (!dates[d]) continue;
-    if (!range.first || *dates[d] < *range.first) range.first = dates[d];
-    if (!range.last || *dates[d] > *range.last) range.last = dates[d];
-  }
-  return range;
-}
-
 }  // namespace
 
 std::string ClusterId(char prefix, std::string_view smallest_member_id) {
@@ -69,70 +58,69 @@ Clustering ClusterArticles(const ClusterInput& input,
   const int n = static_cast<int>(input.vectors.size());
   Clustering result;
 
-  // Level 1: events.
+  // One similarity pass under the story level's wider time window; the
+  // event level re-discounts the same edges with its own narrower one.
   std::vector<DateRange> doc_dates(n);
   for (int i = 0; i < n; ++i) doc_dates[i] = {input.dates[i], input.dates[i]};
-  SimilarityParams params;
-  params.min_similarity = options.event_threshold * 0.1;
-  params.window_days = options.event_window_days;
-  params.decay_days = options.event_decay_days;
-  params.floor = options.event_time_floor;
-  params.candidate_terms = options.candidate_terms;
-  params.max_df_ratio = options.max_df_ratio;
-  std::vector<Edge> edges =
-      SimilarPairs(input.vectors, doc_dates, params, threads);
-  for (const CopyPair& copy : input.copies) {
-    if (copy.kind != CopyKind::kPartial) Raise(edges, copy.a, copy.b, 1.0f);
+  SimilarityParams story_time;
+  story_time.min_similarity =
+      std::min(options.event_threshold, options.story_threshold) * 0.1;
+  story_time.window_days = options.story_window_days;
+  story_time.decay_days = options.story_decay_days;
+  story_time.floor = options.story_time_floor;
+  story_time.candidate_terms = options.candidate_terms;
+  story_time.max_df_ratio = options.max_df_ratio;
+  std::vector<Edge> story_edges =
+      SimilarPairs(input.vectors, doc_dates, story_time, threads);
+
+  // Level 1: events. Exact and near-duplicate copies always join.
+  SimilarityParams event_time = story_time;
+  event_time.window_days = options.event_window_days;
+  event_time.decay_days = options.event_decay_days;
+  event_time.floor = options.event_time_floor;
+  std::vector<Edge> event_edges;
+  for (const Edge& e : story_edges) {
+    const double similarity =
+        e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
+    if (similarity >= options.event_threshold * 0.1) {
+      event_edges.push_back(
+          {e.a, e.b, static_cast<float>(similarity), e.cosine});
+    }
   }
-  Dedupe(edges);
-  const auto event_groups =
-      Groups(AverageLink(n, edges, options.event_threshold));
-  std::vector<int> event_of(n);
-  for (const auto& members : event_groups) {
+  for (const CopyPair& copy : input.copies) {
+    if (copy.kind != CopyKind::kPartial)
+      Raise(event_edges, copy.a, copy.b, 1.0f);
+  }
+  Dedupe(event_edges);
+  const std::vector<int> event_labels =
+      AverageLink(n, event_edges, options.event_threshold);
+  for (const auto& members : Groups(event_labels)) {
     Event event;
     event.id = ClusterId('e', input.ids[members.front()]);
     event.docs = members;
-    for (const int d : members) {
-      event_of[d] = static_cast<int>(result.events.size());
-    }
     result.events.push_back(std::move(event));
   }
 
-  // Level 2: stories over event centroids.
-  const int m = static_cast<int>(result.events.size());
-  std::vector<SparseVector> centroids(m);
-  std::vector<DateRange> event_dates(m);
-  for (int e = 0; e < m; ++e) {
-    std::vector<const SparseVector*> members;
-    for (const int d : result.events[e].docs) {
-      members.push_back(&input.vectors[d]);
-    }
-    centroids[e] = Centroid(members, options.vector_terms);
-    event_dates[e] = RangeOf(result.events[e].docs, input.dates);
-  }
-  params.min_similarity = options.story_threshold * 0.1;
-  params.window_days = options.story_window_days;
-  params.decay_days = options.story_decay_days;
-  params.floor = options.story_time_floor;
-  std::vector<Edge> story_edges =
-      SimilarPairs(centroids, event_dates, params, threads);
+  // Level 2: group-average linkage over articles continued from the events,
+  // at the story threshold. A reused passage counts as full similarity.
   for (const CopyPair& copy : input.copies) {
-    Raise(story_edges, event_of[copy.a], event_of[copy.b], 1.0f);
+    Raise(story_edges, copy.a, copy.b, 1.0f);
   }
   Dedupe(story_edges);
-  const auto story_groups =
-      Groups(AverageLink(m, story_edges, options.story_threshold));
-  for (const auto& members : story_groups) {
-    Cluster story;
-    story.events = members;
-    for (const int e : members) {
-      const auto& docs = result.events[e].docs;
-      story.docs.insert(story.docs.end(), docs.begin(), docs.end());
-    }
+  const std::vector<int> story_labels =
+      AverageLinkFrom(event_labels, story_edges, options.story_threshold);
+  std::vector<Cluster> stories(Groups(story_labels).size());
+  for (int e = 0; e < static_cast<int>(result.events.size()); ++e) {
+    Cluster& story = stories[story_labels[result.events[e].docs.front()]];
+    story.events.push_back(e);
+    const auto& docs = result.events[e].docs;
+    story.docs.insert(story.docs.end(), docs.begin(), docs.end());
+  }
+  for (Cluster& story : stories) {
     std::sort(story.docs.begin(), story.docs.end());
     story.id = ClusterId('s', input.ids[story.docs.front()]);
-    result.stories.push_back(std::move(story));
   }
+  result.stories = std::move(stories);
   std::stable_sort(result.stories.begin(), result.stories.end(),
                    [](const Cluster& x, const Cluster& y) {
                      return x.docs.size() > y.docs.size();

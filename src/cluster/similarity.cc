@@ -39,8 +39,8 @@ double TimeFactor(const DateRange& a, const DateRange& b,
     gap = static_cast<int>(*a.first - b_last);
   }
   if (gap <= params.window_days) return 1;
-  const double decay = std::exp(-(gap - params.window_days) /
-                                std::max(params.decay_days, 1e-3));
+  const double decay =
+      std::exp(-(gap - params.window_days) / std::max(params.decay_days, 1e-3));
   return params.floor + (1 - params.floor) * decay;
 }
 
@@ -131,9 +131,8 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     // The most promising candidates get an exact cosine.
     auto& touched = s.touched;
     if (static_cast<int>(touched.size()) > params.max_candidates) {
-      std::nth_element(touched.begin(),
-                       touched.begin() + params.max_candidates, touched.end(),
-                       [&](int x, int y) {
+      std::nth_element(touched.begin(), touched.begin() + params.max_candidates,
+                       touched.end(), [&](int x, int y) {
                          if (s.score[x] != s.score[y]) {
                            return s.score[x] > s.score[y];
                          }
@@ -147,11 +146,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     std::sort(touched.begin(), touched.end());
     for (const int j : touched) {
       s.score[j] = 0;
-      const double similarity =
-          Dot(vectors[i], vectors[j]) *
-          TimeFactor(dates[i], dates[j], params);
+      const double cosine = Dot(vectors[i], vectors[j]);
+      const double similarity = cosine * TimeFactor(dates[i], dates[j], params);
       if (similarity >= params.min_similarity) {
-        found[i].push_back({i, j, static_cast<float>(similarity)});
+        found[i].push_back(
+            {i, j, static_cast<float>(similarity), static_cast<float>(cosine)});
       }
     }
     touched.clear();

@@ -12,8 +12,9 @@
 namespace storyline::cluster {
 
 struct Edge {
-  int a = 0, b = 0;  // a < b
-  float similarity = 0;
+  int a = 0, b = 0;      // a < b
+  float similarity = 0;  // cosine times the time discount
+  float cosine = 0;      // before the discount
   bool operator==(const Edge&) const = default;
 };
 

@@ -21,7 +21,7 @@ TEST(AverageLinkTest, LabelsNumberedBySmallestMemberAndIsolatedItemsKept) {
 }
 
 TEST(AverageLinkTest, EdgeOrderDoesNotMatter) {
-  std::vector<Edge> edges = {{0, 1, 0.6f}, {1, 2, 0.6f}, {0, 2, 0.6f},
+  std::vector<Edge> edges = {{0, 1, 0.6f}, {1, 2, 0.6f},  {0, 2, 0.6f},
                              {3, 4, 0.9f}, {2, 3, 0.35f}, {0, 4, 0.1f}};
   const auto expected = AverageLink(5, edges, 0.3);
   std::reverse(edges.begin(), edges.end());
