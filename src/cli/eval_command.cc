@@ -1,13 +1,18 @@
 // storyline eval: accuracy on labeled data.
 #include <chrono>
+#include <fstream>
+#include <map>
 
 #include "fmt/format.h"
 #include "base/strings.h"
 #include "cli/common.h"
+#include "cli/eval_pairs.h"
 #include "eval/clustering_metrics.h"
 #include "eval/labeled_data.h"
+#include "eval/rouge.h"
 #include "nlohmann/json.hpp"
 #include "storyline/pipeline.h"
+#include "story/teller.h"
 
 namespace storyline::cli {
 namespace {
@@ -17,8 +22,12 @@ struct EvalFlags {
   std::string dataset;
   std::string level = "event";
   std::string extract;  // extraction mode: DIR with html/ and gold.jsonl
+  std::string pairs;    // pair mode: {"a","b","label","lang"} per line
   bool json = false;
   int threads = 0;
+  // Summary mode: tell the story of each gold set, score with ROUGE.
+  std::string summaries, references;
+  int summary_words = 250;
 };
 
 int EvalClustering(const EvalFlags& flags) {
@@ -89,6 +98,76 @@ int EvalClustering(const EvalFlags& flags) {
   return skipped > 0 ? kSkippedInput : kOk;
 }
 
+
+// Summary quality: the story of each gold document set (all documents with
+// one label, so clustering does not matter) against reference summaries
+// ({"cluster", "text"} per line), cut at `summary_words` as in DUC. A lead
+// baseline (first words of the set's most recent article) is scored too.
+int EvalSummaries(const EvalFlags& flags) {
+  CollectingErrorSink errors;
+  auto corpus = eval::ReadLabeledCorpus(flags.summaries, errors);
+  std::ifstream in(flags.references);
+  if (!corpus.ok() || !in) {
+    fmt::print(stderr, "storyline: cannot read {}\n",
+               corpus.ok() ? flags.references : MessageOf(corpus.status()));
+    return kFailed;
+  }
+  std::map<std::string, std::vector<std::string>> references;
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object() && j.contains("cluster") && j.contains("text")) {
+      references[j["cluster"].get<std::string>()].push_back(j["text"].get<std::string>());
+    }
+  }
+  PipelineOptions options;
+  options.threads = flags.threads;
+  options.run_clustering = false;
+  options.synthesize = false;
+  const PipelineResult result = RunPipeline(std::move(corpus->articles), options, errors);
+  std::map<std::string, Cluster> sets;
+  for (int d = 0; d < static_cast<int>(result.docs.size()); ++d) {
+    Cluster& c = sets[corpus->label.at(result.docs[d].id)];
+    c.id = corpus->label.at(result.docs[d].id);
+    c.docs.push_back(d);
+  }
+  std::vector<Cluster> clusters;
+  for (auto& [label, c] : sets) {
+    if (references.contains(label)) clusters.push_back(std::move(c));
+  }
+  StoryOptions story_options;
+  story_options.summary_sentences = 40;  // then cut by words
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<Story> stories = story::TellStories(
+      {result.docs, result.copies, result.events}, clusters, story_options, flags.threads);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  eval::RougeScorer scorer;
+  std::vector<eval::RougeResult> ours, lead;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    std::string text;
+    for (const SummarySentence& s : stories[i].summary) text += s.text + "\n";
+    const auto& refs = references[clusters[i].id];
+    ours.push_back(scorer.Score(eval::FirstWords(text, flags.summary_words), refs));
+    int latest = clusters[i].docs.front();
+    for (const int d : clusters[i].docs) {
+      if (result.docs[d].published > result.docs[latest].published) latest = d;
+    }
+    lead.push_back(scorer.Score(
+        eval::FirstWords(result.docs[latest].text, flags.summary_words), refs));
+  }
+  const eval::RougeResult a = eval::Average(ours), b = eval::Average(lead);
+  auto line = [](std::string_view name, const eval::RougeScore& s) {
+    return fmt::format("  {:<8} R {:.4f}  P {:.4f}  F {:.4f}\n", name, s.recall,
+                       s.precision, s.f1);
+  };
+  fmt::print("{} ({} sets, {} articles, summaries cut at {} words)\n", flags.summaries,
+             stories.size(), result.docs.size(), flags.summary_words);
+  fmt::print("storyline\n{}{}lead baseline\n{}{}  story time {:.2f} s\n",
+             line("ROUGE-1", a.rouge1), line("ROUGE-2", a.rouge2),
+             line("ROUGE-1", b.rouge1), line("ROUGE-2", b.rouge2), seconds);
+  return PrintErrors(errors) > 0 ? kSkippedInput : kOk;
+}
+
 }  // namespace
 
 Command AddEvalCommand(CLI::App& root) {
@@ -99,20 +178,35 @@ Command AddEvalCommand(CLI::App& root) {
       "Clustering datasets are JSONL articles with a gold \"label\".\n"
       "Examples:\n"
       "  storyline eval ecbplus.jsonl\n"
-      "  storyline eval duc2006-dev.jsonl --level story --json");
+      "  storyline eval duc2006-dev.jsonl --level story --json\n"
+      "  storyline eval --pairs tgcontest-pairs.jsonl");
   app->add_option("dataset", flags->dataset, "Labeled JSONL file");
+  app->add_option("--summaries", flags->summaries,
+                  "Score story summaries: articles JSONL, label = document set");
+  app->add_option("--references", flags->references,
+                  "Reference summaries JSONL {\"cluster\",\"text\"} for --summaries");
+  app->add_option("--summary-words", flags->summary_words,
+                  "Cut summaries at this many words (DUC: 250)");
   app->add_option("--level", flags->level,
                   "Compare gold labels with events or with stories")
       ->check(CLI::IsMember({"event", "story"}));
   app->add_option("--extract", flags->extract,
                   "Score HTML extraction: DIR with html/<id>.html, gold.jsonl");
+  app->add_option("--pairs", flags->pairs,
+                  "Score similarity on labeled pairs {\"a\",\"b\",\"label\"}");
   app->add_flag("--json", flags->json, "Machine-readable output");
   app->add_option("--threads", flags->threads, "Worker threads (0 = all)");
   AddClusterOptions(*app, flags->cluster);
   return {app, [flags] {
+            if (!flags->pairs.empty()) {
+              PipelineOptions options;
+              options.cluster = flags->cluster;
+              return EvalPairs(flags->pairs, flags->json, options);
+            }
             if (!flags->extract.empty()) {
               return EvalExtraction(flags->extract, flags->json);
             }
+            if (!flags->summaries.empty()) return EvalSummaries(*flags);
             if (flags->dataset.empty()) {
               fmt::print(stderr, "storyline eval: a dataset is required\n");
               return kFailed;

@@ -57,7 +57,10 @@ class Attributor {
   // Capitalized words from `b` on: a name.
   size_t NameEnd(size_t b) const {
     size_t e = b;
-    while (e < w_.size() && e - b < 4 && w_[e].upper_initial) ++e;
+    while (e < w_.size() && e - b < 4 && w_[e].upper_initial &&
+           (e == b || Between(w_[e - 1].span.end, w_[e].span.begin) == " ")) {
+      ++e;
+    }
     return e;
   }
   std::string Resolve(size_t b, size_t e, uint32_t quote_begin) const;
@@ -109,7 +112,15 @@ std::string Attributor::After(Span quote, size_t j) const {
     if (k + 1 < w_.size() && IsPersonPronoun(w_[k + 1].norm)) {
       return Resolve(k + 1, k + 2, quote.begin);
     }
-    return Resolve(k + 1, NameEnd(k + 1), quote.begin);
+    // Skip the title: "said Deputy Foreign Minister Sergei Ryabkov",
+    // "заявил замминистра иностранных дел Сергей Рябков".
+    size_t m = k + 1;
+    while (m < w_.size() && m < k + 7 &&
+           (!w_[m].upper_initial || IsTitleWord(w_[m].norm)) &&
+           !BreaksSentence(Between(w_[m - 1].span.end, w_[m].span.begin))) {
+      ++m;
+    }
+    return Resolve(m, NameEnd(m), quote.begin);
   }
   return "";
 }
