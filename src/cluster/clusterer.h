@@ -14,7 +14,7 @@
 namespace storyline::cluster {
 
 struct ClusterInput {
-  std::span<const std::string> ids;  // article ids, for stable cluster ids
+  std::span<const std::string> ids;       // article ids, for stable cluster ids
   std::span<const SparseVector> vectors;  // TF-IDF per article
   std::span<const std::optional<absl::CivilDay>> dates;
   std::span<const CopyPair> copies;  // found copies link their articles

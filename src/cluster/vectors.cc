@@ -111,8 +111,8 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
   double norm = 0;
   std::vector<double> weights(counts.size());
   for (size_t i = 0; i < counts.size(); ++i) {
-    weights[i] = (1 + std::log(double{counts.weights[i]})) *
-                 idf.Idf(counts.terms[i]);
+    weights[i] =
+        (1 + std::log(double{counts.weights[i]})) * idf.Idf(counts.terms[i]);
     norm += weights[i] * weights[i];
   }
   norm = std::sqrt(norm);
