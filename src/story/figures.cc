@@ -39,10 +39,13 @@ bool IsQualifier(std::string_view w) {
 
 int SharedCount(const std::vector<std::string>& a,
                 const std::vector<std::string>& b) {
-  std::vector<std::string> common;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
-                        std::back_inserter(common));
-  return static_cast<int>(common.size());
+  int common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int c = a[i].compare(b[j]);
+    if (c == 0) ++common;
+    i += c <= 0, j += c >= 0;
+  }
+  return common;
 }
 
 // The figures of one sentence; `context` is its and the previous
@@ -170,11 +173,19 @@ void FindDisagreements(const StoryView& view, const StoryOptions& options,
   const int n = static_cast<int>(figures.size());
   std::vector<int> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  for (int i = 0; i < n; ++i) {
-    for (int j = i + 1; j < n; ++j) {
+  // Only figures in the same unit are compared: sort by unit, then pair
+  // within each run, which keeps the cost near linear in the text.
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return figures[a].unit < figures[b].unit; });
+  for (int x = 0; x < n; ++x) {
+    for (int y = x + 1;
+         y < n && figures[order[y]].unit == figures[order[x]].unit; ++y) {
+      const int i = order[x], j = order[y];
       const Figure& a = figures[i];
       const Figure& b = figures[j];
-      if (a.doc == b.doc || a.unit != b.unit) continue;
+      if (a.doc == b.doc) continue;
       if (a.date && b.date && *a.date != *b.date) continue;
       if (SharedCount(a.context, b.context) < kMinSharedContext) continue;
       parent[Find(parent, i)] = Find(parent, j);
