@@ -22,6 +22,46 @@ bool LooksBinary(std::string_view bytes) {
   return std::count(head.begin(), head.end(), '\0') > 4;
 }
 
+bool IsVoidTag(std::string_view name) {
+  for (const std::string_view v :
+       {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "param", "source", "track", "wbr"}) {
+    if (name == v) return true;
+  }
+  return false;
+}
+
+// Length of the prefix of `html` whose (approximate) element nesting stays
+// within `max_depth`. gumbo's tree construction is quadratic in nesting
+// depth (scope checks walk the open-element stack), so 100k nested <div>s
+// would take minutes; real pages nest a few dozen deep. Counts opening tags
+// minus closing tags, skipping void and self-closed elements.
+size_t DepthBoundedPrefix(std::string_view html, int max_depth) {
+  int depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos;
+       i = html.find('<', i + 1)) {
+    if (i + 1 >= html.size()) break;
+    if (html[i + 1] == '/') {
+      depth = std::max(0, depth - 1);
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < html.size() && end - i < 12 &&
+           ((html[end] | 0x20) >= 'a' && (html[end] | 0x20) <= 'z')) {
+      ++end;
+    }
+    if (end == i + 1) continue;  // "<!", "< ", "<3": not an element
+    const size_t close = html.find('>', end);
+    const bool self_closed =
+        close != std::string_view::npos && close > 0 && html[close - 1] == '/';
+    if (self_closed || IsVoidTag(AsciiLower(html.substr(i + 1, end - i - 1)))) {
+      continue;
+    }
+    if (++depth > max_depth) return i;
+  }
+  return html.size();
+}
+
 struct GumboDeleter {
   void operator()(GumboOutput* out) const {
     gumbo_destroy_output(&kGumboDefaultOptions, out);
@@ -47,12 +87,12 @@ absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
   if (LooksBinary(html)) {
     return absl::InvalidArgumentError("binary data, not an HTML page");
   }
-  auto utf8 = ToUtf8(html.substr(0, options.max_bytes));
+  html = html.substr(0, options.max_bytes);
+  html = html.substr(0, DepthBoundedPrefix(html, options.max_depth));
+  auto utf8 = ToUtf8(html);
   if (!utf8.ok()) return utf8.status();
-  if (html.size() > options.max_bytes) {
-    // The cut may split a UTF-8 sequence; gumbo must see valid text.
-    *utf8 = text::RepairUtf8(*utf8);
-  }
+  // A cut may split a UTF-8 sequence; gumbo must see valid text.
+  if (!text::IsValidUtf8(*utf8)) *utf8 = text::RepairUtf8(*utf8);
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not kept: memory bound
   const std::unique_ptr<GumboOutput, GumboDeleter> output(

@@ -23,6 +23,9 @@ struct ExtractOptions {
   // Bytes beyond this are cut before parsing (best effort on huge pages):
   // gumbo's tree costs ~10x the input in memory. Real articles are < 2 MB.
   size_t max_bytes = 8 << 20;
+  // Markup nested deeper than this (open minus closed tags) is cut off, best
+  // effort: parse time grows with the square of nesting depth.
+  int max_depth = 2000;
   // Below this many characters of main text, fall back to every prose-like
   // block of the page: the scorer found no container worth the name.
   size_t min_main_chars = 200;

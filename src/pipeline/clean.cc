@@ -1,12 +1,14 @@
 #include "pipeline/clean.h"
 
+#include "extract/boilerplate.h"
 #include "extract/html.h"
 #include "text/language.h"
 #include "text/unicode.h"
 
 namespace storyline::pipeline {
 
-absl::StatusOr<Document> CleanArticle(Article article, const CleanOptions&,
+absl::StatusOr<Document> CleanArticle(Article article,
+                                      const CleanOptions& options,
                                       const TextOptions& text_options) {
   Document doc;
   doc.id = std::move(article.id);
@@ -28,6 +30,9 @@ absl::StatusOr<Document> CleanArticle(Article article, const CleanOptions&,
   }
   doc.title = text::NormalizeNfc(text::RepairUtf8(doc.title));
   doc.text = text::NormalizeNfc(text::RepairUtf8(doc.text));
+  if (options.remove_boilerplate) {
+    doc.text = extract::RemoveBoilerplateLines(doc.text, doc.title);
+  }
   if (doc.title.empty() && doc.text.empty()) {
     return absl::InvalidArgumentError("no text left after cleaning");
   }

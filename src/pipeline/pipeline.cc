@@ -8,6 +8,7 @@
 #include "cluster/clusterer.h"
 #include "cluster/vectors.h"
 #include "dedup/copies.h"
+#include "extract/boilerplate.h"
 #include "pipeline/clean.h"
 #include "story/teller.h"
 #include "text/analyzer.h"
@@ -82,6 +83,10 @@ PipelineResult RunPipeline(std::vector<Article> articles,
     if (doc) result.docs.push_back(*std::move(doc));
   }
   cleaned.clear();
+  // Furniture shows only across documents: lines a source repeats often.
+  if (options.clean.remove_boilerplate) {
+    extract::RemoveRepeatedLines(result.docs, options.clean);
+  }
   result.timings.clean_s = watch.Lap();
 
   // Analyze: term counts and copy signatures, one pass over the words.

@@ -1,0 +1,113 @@
+#include "extract/boilerplate.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "base/strings.h"
+#include "extract/line_rules.h"
+
+namespace storyline::extract {
+namespace {
+
+// Lines up to this many bytes may count as a source's repeated furniture.
+constexpr size_t kMaxRepeatedLineBytes = 160;
+// A short line in another script than the article is UI ("Заголовок
+// открываемого материала" in an English story); longer ones may be quotes.
+constexpr int kMaxForeignUiWords = 8;
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Title-case teaser without final punctuation: a related-article headline.
+bool LooksLikeTeaser(std::string_view line) {
+  const int words = WordCount(line);
+  return words >= 3 && words <= 20 && !EndsLikeSentence(line);
+}
+
+bool IsForeignUi(std::string_view line, Script article_script) {
+  if (article_script == Script::kNone || WordCount(line) > kMaxForeignUiWords ||
+      EndsLikeSentence(line)) {
+    return false;
+  }
+  const Script script = CountScripts(line).Dominant();
+  return script != Script::kNone && script != article_script;
+}
+
+std::string Key(std::string_view line) { return AsciiLower(StripSpace(line)); }
+
+}  // namespace
+
+std::string RemoveBoilerplateLines(std::string_view text,
+                                   std::string_view title) {
+  const Script script = CountScripts(text).Dominant();
+  const std::string title_key = Key(title);
+  std::string out;
+  bool after_caption = false;
+  for (const std::string_view raw : SplitLines(text)) {
+    const std::string_view line = StripSpace(raw);
+    if (line.empty()) {  // kept: blank lines mark paragraphs in plain text
+      out += '\n';
+      continue;
+    }
+    const bool caption = IsCaptionOrCredit(line);
+    // A caption card is often followed by the teaser headline it links to.
+    const bool teaser = after_caption && LooksLikeTeaser(line);
+    after_caption = caption;
+    if (caption || teaser || IsUiPrompt(line) || IsBareDate(line) ||
+        IsForeignUi(line, script) ||
+        (!title_key.empty() && Key(line) == title_key)) {
+      continue;
+    }
+    StrAppend(&out, line, "\n");
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+void RemoveRepeatedLines(std::vector<Document>& docs,
+                         const CleanOptions& options) {
+  if (options.repeated_line_min_docs <= 1) return;
+  // source -> line key -> number of documents holding it (once per doc).
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> seen;
+  absl::flat_hash_map<std::string, int> source_docs;
+  for (const Document& doc : docs) {
+    if (doc.source.empty()) continue;
+    ++source_docs[doc.source];
+    absl::flat_hash_set<std::string> keys;
+    for (const std::string_view line : SplitLines(doc.text)) {
+      if (line.size() <= kMaxRepeatedLineBytes && !StripSpace(line).empty()) {
+        keys.insert(Key(line));
+      }
+    }
+    auto& counts = seen[doc.source];
+    for (const std::string& key : keys) ++counts[key];
+  }
+  for (Document& doc : docs) {
+    if (doc.source.empty()) continue;
+    const int n = source_docs[doc.source];
+    const int needed = std::max(options.repeated_line_min_docs, (n + 2) / 3);
+    const auto& counts = seen[doc.source];
+    std::string out;
+    for (const std::string_view line : SplitLines(doc.text)) {
+      if (line.size() <= kMaxRepeatedLineBytes) {
+        const auto it = counts.find(Key(line));
+        if (it != counts.end() && it->second >= needed) continue;
+      }
+      if (!out.empty()) out += '\n';
+      out += line;
+    }
+    doc.text = std::move(out);
+  }
+}
+
+}  // namespace storyline::extract

@@ -1,0 +1,32 @@
+// Plain-text page furniture: caption and credit lines, login and
+// subscription prompts, share/related-link lines, bare date stamps, repeated
+// headlines, UI strings in a foreign script, and lines a source repeats in
+// many of its articles.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/options.h"
+#include "storyline/types.h"
+
+namespace storyline::extract {
+
+// Per-document rules; the article's own sentences pass unchanged. `title`
+// (may be empty) is dropped where the body repeats it. Paragraphs stay
+// separated by '\n'. Thread-safe, O(text).
+std::string RemoveBoilerplateLines(std::string_view text,
+                                   std::string_view title);
+
+// Corpus rule: a short line found in at least `repeated_line_min_docs`
+// documents of one source, and in at least a third of that source's
+// documents, is that site's furniture ("Related materials:", a footer), not
+// news: it is removed from all of them. Long lines are kept even when
+// repeated, because republished paragraphs are what copy detection looks
+// for. Documents with an empty source form no group. Deterministic; O(total
+// text).
+void RemoveRepeatedLines(std::vector<Document>& docs,
+                         const CleanOptions& options);
+
+}  // namespace storyline::extract
