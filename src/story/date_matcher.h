@@ -2,9 +2,11 @@
 // implement absolute (dates.cc) and relative (dates_relative.cc) forms.
 #pragma once
 
+#include <cstdint>
 #include <cstdlib>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "story/date_words.h"
@@ -24,7 +26,11 @@ class Matcher {
           DateContext& context)
       : text_(text), w_(words), context_(context) {
     for (size_t i = 0; i < words.size(); ++i) {
-      if (IsFutureCue(words[i].norm)) future_cues_.push_back(i);
+      if (IsFutureCue(words[i].norm)) {
+        tense_.push_back({i, true});
+      } else if (IsPastCue(words[i].norm)) {
+        tense_.push_back({i, false});
+      }
     }
   }
 
@@ -114,15 +120,19 @@ class Matcher {
   std::string_view text_;
   std::span<const Token> w_;
   DateContext& context_;
-  std::vector<size_t> future_cues_;  // token indices of "will", "будет"
-  // A weekday is in the future when a cue precedes it in the sentence or
-  // follows closely ("Thursday's meeting will decide"); a "would" in a
-  // later clause is about something else.
+  // Tense words of the sentence: (token index, is future).
+  std::vector<std::pair<size_t, bool>> tense_;
+  // A weekday is in the future when the tense word nearest to it is a
+  // future one ("On Thursday, members ... will discuss"; "spoke ... on
+  // Monday to discuss proposals Moscow says would ease" is past).
   bool Future(size_t i) const {
-    for (const size_t c : future_cues_) {
-      if (c < i || c <= i + 4) return true;
+    size_t best = SIZE_MAX;
+    bool future = false;
+    for (const auto& [at, is_future] : tense_) {
+      const size_t distance = at > i ? at - i : i - at;
+      if (distance < best) best = distance, future = is_future;
     }
-    return false;
+    return future;
   }
   std::vector<DateMention> out_;
 };

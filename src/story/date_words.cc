@@ -1,5 +1,6 @@
 #include "story/date_words.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string>
@@ -113,6 +114,19 @@ bool IsFutureCue(std::string_view w) {
     if (w == cue) return true;
   }
   return false;
+}
+
+bool IsPastCue(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kCues = {
+      "said",  "was",   "were",     "had",       "spoke",     "held",   "met",
+      "took",  "told",  "came",     "went",      "began",     "agreed", "ended",
+      "noted", "added", "stressed", "announced", "confirmed", "stated"};
+  if (std::find(kCues.begin(), kCues.end(), w) != kCues.end()) return true;
+  // Russian past tense: "прошли", "заявил", "состоялась".
+  for (const std::string_view ending : {"ли", "ла", "лся", "лась", "лись"}) {
+    if (w.size() >= 8 && w.ends_with(ending)) return true;
+  }
+  return w.size() >= 6 && w.ends_with("ил");
 }
 
 std::optional<int> IntegerOf(std::string_view w) {

@@ -26,6 +26,9 @@ int PartOfWord(std::string_view folded);
 // weekday then means the coming one rather than the past one.
 bool IsFutureCue(std::string_view folded);
 
+// Words that put a sentence in the past ("said", "was", "прошли").
+bool IsPastCue(std::string_view folded);
+
 // Integer value of a token: "10", "10th", "1st"; nullopt otherwise.
 std::optional<int> IntegerOf(std::string_view folded);
 

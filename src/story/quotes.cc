@@ -120,6 +120,10 @@ std::string Attributor::After(Span quote, size_t j) const {
            !BreaksSentence(Between(w_[m - 1].span.end, w_[m].span.begin))) {
       ++m;
     }
+    if (m >= w_.size() || m >= k + 7 ||
+        BreaksSentence(Between(w_[m - 1].span.end, w_[m].span.begin))) {
+      return "";  // "said one of the protesters." names nobody
+    }
     return Resolve(m, NameEnd(m), quote.begin);
   }
   return "";
