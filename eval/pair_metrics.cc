@@ -9,23 +9,7 @@
 #include "text/unicode.h"
 
 namespace storyline::eval {
-namespace {
-
-std::pair<double, double> JaccardAndContainment(std::vector<uint64_t> a,
-                                                std::vector<uint64_t> b) {
-  std::sort(a.begin(), a.end());
-  a.erase(std::unique(a.begin(), a.end()), a.end());
-  std::sort(b.begin(), b.end());
-  b.erase(std::unique(b.begin(), b.end()), b.end());
-  if (a.empty() || b.empty()) return {0, 0};
-  std::vector<uint64_t> common;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
-                        std::back_inserter(common));
-  const double c = static_cast<double>(common.size());
-  return {c / (a.size() + b.size() - c), std::max(c / a.size(), c / b.size())};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool IsPositive(const std::string& label) {
   return label != "0" && label != "non" && label != "false";
@@ -52,9 +36,9 @@ std::vector<PairSimilarity> MeasurePairs(const std::vector<TextPair>& pairs,
     const auto a = cluster::WeightTerms(counts[2 * i], idf, options.cluster);
     const auto b =
         cluster::WeightTerms(counts[2 * i + 1], idf, options.cluster);
-    const auto [jaccard, containment] =
-        JaccardAndContainment(shingles[2 * i], shingles[2 * i + 1]);
-    out.push_back({cluster::Dot(a, b), jaccard, containment});
+    const auto overlap = dedup::Overlap(shingles[2 * i], shingles[2 * i + 1]);
+    out.push_back({cluster::Dot(a, b), overlap.Jaccard(),
+                   std::max(overlap.ContainmentA(), overlap.ContainmentB())});
   }
   return out;
 }

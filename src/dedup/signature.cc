@@ -42,8 +42,8 @@ std::vector<uint64_t> ShingleHashes(std::span<const text::Token> tokens, int k,
   const size_t width = std::min<size_t>(k, word_hashes.size());
   shingles.reserve(word_hashes.size() - width + 1);
   for (size_t i = 0; i + width <= word_hashes.size(); ++i) {
-    shingles.push_back(XXH3_64bits_withSeed(&word_hashes[i],
-                                            width * sizeof(uint64_t), seed));
+    shingles.push_back(
+        XXH3_64bits_withSeed(&word_hashes[i], width * sizeof(uint64_t), seed));
   }
   return shingles;
 }
@@ -80,6 +80,36 @@ Signature ComputeSignature(std::span<const text::Token> tokens,
     }
   }
   return signature;
+}
+
+ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b) {
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  ShingleOverlap overlap{0, a.size(), b.size()};
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++overlap.common, ++i, ++j;
+    }
+  }
+  return overlap;
+}
+
+double ShingleOverlap::Jaccard() const {
+  const size_t total = unique_a + unique_b - common;
+  return total == 0 ? 0 : static_cast<double>(common) / total;
+}
+double ShingleOverlap::ContainmentA() const {
+  return unique_a == 0 ? 0 : static_cast<double>(common) / unique_a;
+}
+double ShingleOverlap::ContainmentB() const {
+  return unique_b == 0 ? 0 : static_cast<double>(common) / unique_b;
 }
 
 double EstimateJaccard(const Signature& a, const Signature& b) {

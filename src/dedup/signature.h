@@ -28,6 +28,17 @@ struct Signature {
 Signature ComputeSignature(std::span<const text::Token> tokens,
                            const DedupOptions& options);
 
+// How much two shingle lists share, counted over distinct shingles.
+struct ShingleOverlap {
+  size_t common = 0, unique_a = 0, unique_b = 0;
+  double Jaccard() const;
+  double ContainmentA() const;  // share of a found in b
+  double ContainmentB() const;
+};
+
+// O(n log n): sorts copies of both lists.
+ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b);
+
 // Fraction of equal MinHash values: an unbiased estimate of Jaccard.
 double EstimateJaccard(const Signature& a, const Signature& b);
 

@@ -7,29 +7,6 @@
 namespace storyline::dedup {
 namespace {
 
-size_t SortedIntersection(std::vector<uint64_t> a, std::vector<uint64_t> b) {
-  std::sort(a.begin(), a.end());
-  a.erase(std::unique(a.begin(), a.end()), a.end());
-  std::sort(b.begin(), b.end());
-  b.erase(std::unique(b.begin(), b.end()), b.end());
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
-  return common;
-}
-
-size_t CountUnique(std::vector<uint64_t> v) {
-  std::sort(v.begin(), v.end());
-  return std::unique(v.begin(), v.end()) - v.begin();
-}
-
 struct Run {
   size_t a = 0, b = 0, length = 0;  // in shingles
 };
@@ -92,17 +69,14 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
   const int k = options.shingle_tokens;
   const auto shingles_a = ShingleHashes(tokens_a, k, options.seed);
   const auto shingles_b = ShingleHashes(tokens_b, k, options.seed);
-  const size_t unique_a = CountUnique(shingles_a);
-  const size_t unique_b = CountUnique(shingles_b);
-  if (unique_a == 0 || unique_b == 0) return std::nullopt;
-  const size_t common = SortedIntersection(shingles_a, shingles_b);
+  const ShingleOverlap overlap = Overlap(shingles_a, shingles_b);
+  if (overlap.unique_a == 0 || overlap.unique_b == 0) return std::nullopt;
   CopyPair pair;
   pair.a = ids.a;
   pair.b = ids.b;
-  pair.jaccard = static_cast<double>(common) /
-                 static_cast<double>(unique_a + unique_b - common);
-  pair.containment_a = static_cast<double>(common) / unique_a;
-  pair.containment_b = static_cast<double>(common) / unique_b;
+  pair.jaccard = overlap.Jaccard();
+  pair.containment_a = overlap.ContainmentA();
+  pair.containment_b = overlap.ContainmentB();
   const Run run = LongestRun(shingles_a, shingles_b);
   const size_t passage_tokens = run.length == 0 ? 0 : run.length + k - 1;
   if (exact_equal && pair.jaccard == 1.0) {
@@ -111,7 +85,8 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
     pair.kind = CopyKind::kNearDuplicate;
   } else if (std::max(pair.containment_a, pair.containment_b) >=
                  options.min_containment &&
-             passage_tokens >= static_cast<size_t>(options.min_passage_tokens)) {
+             passage_tokens >=
+                 static_cast<size_t>(options.min_passage_tokens)) {
     pair.kind = CopyKind::kPartial;
   } else {
     return std::nullopt;
