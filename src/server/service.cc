@@ -125,8 +125,10 @@ void StoryService::RefreshLoop() {
     std::this_thread::sleep_for(
         std::chrono::milliseconds(options_.debounce_ms));
     auto next = Build();
+    const double pause_s = options_.backoff * next->cluster_seconds;
     absl::MutexLock lock(&mu_);
     snapshot_ = std::move(next);
+    mu_.AwaitWithTimeout(absl::Condition(&stop_), absl::Seconds(pause_s));
   }
 }
 

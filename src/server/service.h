@@ -30,6 +30,10 @@ struct ServiceOptions {
   // Wait this long after a write for more before reclustering: larger
   // batches fewer runs, at the cost of staleness.
   int debounce_ms = 20;
+  // After a recluster that took T seconds, wait `backoff * T` before the
+  // next: under a steady write stream reclustering then takes at most
+  // 1 / (1 + backoff) of the time, leaving the rest to ingest.
+  double backoff = 1.0;
 };
 
 // The stories at one point of the article stream. Immutable once built.
