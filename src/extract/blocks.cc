@@ -55,7 +55,7 @@ bool IsFurnitureRole(std::string_view role) {
          role == "menu" || role == "alert";
 }
 
-bool Skip(const GumboNode* node) {
+bool Skip(const GumboNode* node, bool class_hints) {
   const GumboTag tag = TagOf(node);
   if (IsInvisibleTag(tag) || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
       tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_FIGCAPTION) {
@@ -66,11 +66,13 @@ bool Skip(const GumboNode* node) {
       tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_HTML) {
     return false;
   }
-  return ClassHint(node) < 0;
+  return class_hints && ClassHint(node) < 0;
 }
 
 class Collector {
  public:
+  explicit Collector(bool class_hints) : class_hints_(class_hints) {}
+
   std::vector<Block> Run(const GumboNode* root) {
     Walk(root, nullptr, 0, false);
     Flush();
@@ -88,7 +90,8 @@ class Collector {
       owner_ = owner;
       return;
     }
-    if (!IsElement(node) || depth > kMaxDepth || Skip(node)) return;
+    if (!IsElement(node) || depth > kMaxDepth || Skip(node, class_hints_))
+      return;
     const GumboTag tag = TagOf(node);
     const bool block = IsBlockTag(tag);
     if (block) {
@@ -118,6 +121,7 @@ class Collector {
     owner_ = nullptr;
   }
 
+  const bool class_hints_;
   std::vector<Block> blocks_;
   std::string current_;
   size_t link_bytes_ = 0;
@@ -136,8 +140,8 @@ int ClassHint(const GumboNode* node) {
              : -CountHits(names, kNegative);
 }
 
-std::vector<Block> CollectBlocks(const GumboNode* root) {
-  return Collector().Run(root);
+std::vector<Block> CollectBlocks(const GumboNode* root, bool class_hints) {
+  return Collector(class_hints).Run(root);
 }
 
 }  // namespace storyline::extract

@@ -30,6 +30,9 @@ int ClassHint(const GumboNode* node);
 // elements, and furniture that announces itself through tag (nav, aside,
 // footer), ARIA role or class/id names. Nodes are borrowed from `root`'s
 // GumboOutput.
-std::vector<Block> CollectBlocks(const GumboNode* root);
+// With `class_hints` false, class/id names do not skip anything: the retry
+// for pages whose article sits in a misleadingly named wrapper (page
+// builders name every box "widget").
+std::vector<Block> CollectBlocks(const GumboNode* root, bool class_hints);
 
 }  // namespace storyline::extract

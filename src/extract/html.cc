@@ -107,8 +107,17 @@ absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
   page.lang = std::move(meta.lang);
   page.published = meta.published;
 
-  const std::vector<Block> blocks = CollectBlocks(output->root);
+  std::vector<Block> blocks = CollectBlocks(output->root, true);
   page.text = SelectMainText(blocks, page.title, ContentOptions{});
+  if (page.text.size() < options.retry_below_chars) {
+    // Like readability's second pass: maybe the class names misled us.
+    std::vector<Block> all = CollectBlocks(output->root, false);
+    std::string text = SelectMainText(all, page.title, ContentOptions{});
+    if (text.size() > 2 * page.text.size()) {
+      page.text = std::move(text);
+      blocks = std::move(all);
+    }
+  }
   if (page.text.size() < options.min_main_chars) {
     std::string prose = ProseBlocks(blocks);
     if (prose.size() > page.text.size()) page.text = std::move(prose);

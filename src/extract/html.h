@@ -26,6 +26,9 @@ struct ExtractOptions {
   // Markup nested deeper than this (open minus closed tags) is cut off, best
   // effort: parse time grows with the square of nesting depth.
   int max_depth = 2000;
+  // Below this many characters of main text, extract again ignoring class
+  // and id names, and keep the result if it is much longer.
+  size_t retry_below_chars = 1000;
   // Below this many characters of main text, fall back to every prose-like
   // block of the page: the scorer found no container worth the name.
   size_t min_main_chars = 200;

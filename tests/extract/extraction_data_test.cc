@@ -27,8 +27,8 @@ double MacroF1(const std::string& name) {
   return sum / gold->size();
 }
 
-constexpr double kScrapinghubMinF1 = 0.90;
-constexpr double kReadabilityMinF1 = 0.84;
+constexpr double kScrapinghubMinF1 = 0.94;
+constexpr double kReadabilityMinF1 = 0.86;
 
 // Thresholds sit a little below what the extractor measures (see README,
 // "Cleaning pages"), so a regression shows while noise does not.
