@@ -64,8 +64,11 @@ struct ClusterOptions {
   double name_weight = 2.5;   // capitalized words inside sentences (names)
   int vector_terms = 256;     // terms kept per vector; memory ~12 B each
   int candidate_terms = 16;   // top terms that generate candidates
-  // Terms in more than this share of the documents are not indexed.
+  // Terms in more than this share of the documents, or in more than
+  // `max_term_docs`, are not indexed: their posting lists would make
+  // candidate search quadratic, and the rarer terms find the same pairs.
   double max_df_ratio = 0.2;
+  int max_term_docs = 5000;
 };
 
 struct StoryOptions {

@@ -70,6 +70,7 @@ Clustering ClusterArticles(const ClusterInput& input,
   story_time.floor = options.story_time_floor;
   story_time.candidate_terms = options.candidate_terms;
   story_time.max_df_ratio = options.max_df_ratio;
+  story_time.max_term_docs = options.max_term_docs;
   std::vector<Edge> story_edges =
       SimilarPairs(input.vectors, doc_dates, story_time, threads);
 

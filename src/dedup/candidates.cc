@@ -51,8 +51,8 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
       const auto& minhash = signatures[i].minhash;
       const size_t rows = minhash.size() / bands;
       if (rows == 0 || signatures[i].shingles == 0) continue;
-      const uint64_t key = XXH3_64bits_withSeed(
-          &minhash[band * rows], rows * sizeof(uint32_t), band);
+      const uint64_t key = XXH3_64bits_withSeed(&minhash[band * rows],
+                                                rows * sizeof(uint32_t), band);
       buckets[key].push_back(i);
     }
     for (const auto& [key, docs] : buckets) PairBucket(docs, cap, out);
@@ -75,9 +75,16 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
       }
     }
     for (const auto& [key, count] : shared) {
-      if (count >= options.min_shared_fingerprints) {
-        out.push_back({static_cast<int>(key >> 32),
-                       static_cast<int>(key & 0xffffffffu)});
+      // Fingerprints sample one shingle in fingerprint_mod, so the shared
+      // share of the smaller side estimates its containment; far below the
+      // partial-reuse bar, verification would reject the pair anyway.
+      const size_t smaller =
+          std::min(signatures[key >> 32].fingerprints.size(),
+                   signatures[key & 0xffffffffu].fingerprints.size());
+      const double needed = 0.5 * options.min_containment * smaller;
+      if (count >= options.min_shared_fingerprints && count >= needed) {
+        out.push_back(
+            {static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu)});
       }
     }
   }

@@ -87,6 +87,11 @@ ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b) {
   a.erase(std::unique(a.begin(), a.end()), a.end());
   std::sort(b.begin(), b.end());
   b.erase(std::unique(b.begin(), b.end()), b.end());
+  return OverlapOfSorted(a, b);
+}
+
+ShingleOverlap OverlapOfSorted(std::span<const uint64_t> a,
+                               std::span<const uint64_t> b) {
   ShingleOverlap overlap{0, a.size(), b.size()};
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {

@@ -39,6 +39,10 @@ struct ShingleOverlap {
 // O(n log n): sorts copies of both lists.
 ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b);
 
+// O(n) for lists already sorted and unique.
+ShingleOverlap OverlapOfSorted(std::span<const uint64_t> a,
+                               std::span<const uint64_t> b);
+
 // Fraction of equal MinHash values: an unbiased estimate of Jaccard.
 double EstimateJaccard(const Signature& a, const Signature& b);
 

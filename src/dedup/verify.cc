@@ -32,14 +32,6 @@ Run LongestRun(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return best;
 }
 
-Span PassageSpan(std::span<const text::Token> tokens, size_t first_shingle,
-                 size_t shingles, int k) {
-  if (tokens.empty() || shingles == 0) return {};
-  const size_t last_token =
-      std::min(tokens.size() - 1, first_shingle + shingles + k - 2);
-  return {tokens[first_shingle].span.begin, tokens[last_token].span.end};
-}
-
 // Who copied whom: the earlier article is the source; on the same day (or
 // without dates) the side more fully contained in the other is the copy.
 void SetDirection(const Document& a, const Document& b, CopyPair& pair) {
@@ -58,6 +50,72 @@ void SetDirection(const Document& a, const Document& b, CopyPair& pair) {
   }
 }
 
+// What verification needs of one document, computed once per document so
+// that neither tokens nor unsorted shingles are kept for every pair.
+struct Shingled {
+  std::vector<uint64_t> ordered;  // shingle hashes in text order
+  std::vector<uint64_t> sorted;   // sorted, unique
+  std::vector<Span> spans;        // word byte spans, for passages
+};
+
+Shingled MakeShingled(std::span<const text::Token> tokens,
+                      const DedupOptions& options) {
+  Shingled s;
+  s.ordered = ShingleHashes(tokens, options.shingle_tokens, options.seed);
+  s.sorted = s.ordered;
+  std::sort(s.sorted.begin(), s.sorted.end());
+  s.sorted.erase(std::unique(s.sorted.begin(), s.sorted.end()), s.sorted.end());
+  s.spans.reserve(tokens.size());
+  for (const auto& token : tokens) s.spans.push_back(token.span);
+  return s;
+}
+
+Span PassageSpan(const std::vector<Span>& spans, size_t first_shingle,
+                 size_t shingles, int k) {
+  if (spans.empty() || shingles == 0) return {};
+  const size_t last =
+      std::min(spans.size() - 1, first_shingle + shingles + k - 2);
+  return {spans[first_shingle].begin, spans[last].end};
+}
+
+std::optional<CopyPair> VerifyShingled(Candidate ids, const Document& doc_a,
+                                       const Shingled& a, const Document& doc_b,
+                                       const Shingled& b, bool exact_equal,
+                                       const DedupOptions& options) {
+  const ShingleOverlap overlap = OverlapOfSorted(a.sorted, b.sorted);
+  if (overlap.unique_a == 0 || overlap.unique_b == 0) return std::nullopt;
+  CopyPair pair;
+  pair.a = ids.a;
+  pair.b = ids.b;
+  pair.jaccard = overlap.Jaccard();
+  pair.containment_a = overlap.ContainmentA();
+  pair.containment_b = overlap.ContainmentB();
+  const bool exact = exact_equal && pair.jaccard == 1.0;
+  const bool near = !exact && pair.jaccard >= options.near_duplicate_jaccard;
+  if (!exact && !near &&
+      std::max(pair.containment_a, pair.containment_b) <
+          options.min_containment) {
+    return std::nullopt;  // cannot be partial reuse: skip the passage search
+  }
+  const int k = options.shingle_tokens;
+  const Run run = LongestRun(a.ordered, b.ordered);
+  const size_t passage_tokens = run.length == 0 ? 0 : run.length + k - 1;
+  if (exact) {
+    pair.kind = CopyKind::kExact;
+  } else if (near) {
+    pair.kind = CopyKind::kNearDuplicate;
+  } else if (passage_tokens >=
+             static_cast<size_t>(options.min_passage_tokens)) {
+    pair.kind = CopyKind::kPartial;
+  } else {
+    return std::nullopt;
+  }
+  pair.passage_a = PassageSpan(a.spans, run.a, run.length, k);
+  pair.passage_b = PassageSpan(b.spans, run.b, run.length, k);
+  SetDirection(doc_a, doc_b, pair);
+  return pair;
+}
+
 }  // namespace
 
 std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
@@ -66,35 +124,8 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
                                    std::span<const text::Token> tokens_b,
                                    bool exact_equal,
                                    const DedupOptions& options) {
-  const int k = options.shingle_tokens;
-  const auto shingles_a = ShingleHashes(tokens_a, k, options.seed);
-  const auto shingles_b = ShingleHashes(tokens_b, k, options.seed);
-  const ShingleOverlap overlap = Overlap(shingles_a, shingles_b);
-  if (overlap.unique_a == 0 || overlap.unique_b == 0) return std::nullopt;
-  CopyPair pair;
-  pair.a = ids.a;
-  pair.b = ids.b;
-  pair.jaccard = overlap.Jaccard();
-  pair.containment_a = overlap.ContainmentA();
-  pair.containment_b = overlap.ContainmentB();
-  const Run run = LongestRun(shingles_a, shingles_b);
-  const size_t passage_tokens = run.length == 0 ? 0 : run.length + k - 1;
-  if (exact_equal && pair.jaccard == 1.0) {
-    pair.kind = CopyKind::kExact;
-  } else if (pair.jaccard >= options.near_duplicate_jaccard) {
-    pair.kind = CopyKind::kNearDuplicate;
-  } else if (std::max(pair.containment_a, pair.containment_b) >=
-                 options.min_containment &&
-             passage_tokens >=
-                 static_cast<size_t>(options.min_passage_tokens)) {
-    pair.kind = CopyKind::kPartial;
-  } else {
-    return std::nullopt;
-  }
-  pair.passage_a = PassageSpan(tokens_a, run.a, run.length, k);
-  pair.passage_b = PassageSpan(tokens_b, run.b, run.length, k);
-  SetDirection(doc_a, doc_b, pair);
-  return pair;
+  return VerifyShingled(ids, doc_a, MakeShingled(tokens_a, options), doc_b,
+                        MakeShingled(tokens_b, options), exact_equal, options);
 }
 
 std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
@@ -110,27 +141,28 @@ std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
   }
   std::sort(needed.begin(), needed.end());
   needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
-  std::vector<std::vector<text::Token>> words(needed.size());
+  std::vector<Shingled> shingled(needed.size());
   const int workers = ResolveThreads(threads);
   std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
-  ParallelFor(static_cast<int>(needed.size()), workers, 16,
-              [&](int worker, int i) {
-                auto& tokenizer = tokenizers[worker];
-                if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-                words[i] = tokenizer->Words(docs[needed[i]].text);
-              });
-  auto words_of = [&](int doc) -> const std::vector<text::Token>& {
-    return words[std::lower_bound(needed.begin(), needed.end(), doc) -
-                 needed.begin()];
+  ParallelFor(
+      static_cast<int>(needed.size()), workers, 16, [&](int worker, int i) {
+        auto& tokenizer = tokenizers[worker];
+        if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
+        shingled[i] =
+            MakeShingled(tokenizer->Words(docs[needed[i]].text), options);
+      });
+  auto shingled_of = [&](int doc) -> const Shingled& {
+    return shingled[std::lower_bound(needed.begin(), needed.end(), doc) -
+                    needed.begin()];
   };
   std::vector<std::optional<CopyPair>> verified(candidates.size());
-  ParallelFor(static_cast<int>(candidates.size()), workers, 64,
-              [&](int, int i) {
-                const auto [a, b] = candidates[i];
-                verified[i] = VerifyPair(
-                    candidates[i], docs[a], words_of(a), docs[b], words_of(b),
-                    signatures[a].exact == signatures[b].exact, options);
-              });
+  ParallelFor(
+      static_cast<int>(candidates.size()), workers, 64, [&](int, int i) {
+        const auto [a, b] = candidates[i];
+        verified[i] = VerifyShingled(
+            candidates[i], docs[a], shingled_of(a), docs[b], shingled_of(b),
+            signatures[a].exact == signatures[b].exact, options);
+      });
   std::vector<CopyPair> out;
   for (auto& pair : verified) {
     if (pair) out.push_back(*std::move(pair));
