@@ -5,16 +5,11 @@
 # downloads nothing). Without these the test is simply not registered.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(chromium nodejs npm)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
-fi
+# Node.js may come from another packaging (with npm inside): only install
+# Debian's when there is none.
+packages=(chromium)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+scripts/apt-install-missing.sh "${packages[@]}"
 # playwright-core has no install script; --ignore-scripts keeps it that way.
 (cd web && npm ci --ignore-scripts --no-audit --no-fund)
