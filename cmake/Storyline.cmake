@@ -1,7 +1,8 @@
 # Warnings and sanitizers for our own targets only; dependencies are SYSTEM.
 # -Wno-restrict: g++ 12 reports false positives in std::string at -O3
 # (GCC bug 105329).
-set(STORYLINE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Werror -Wno-restrict)
+set(STORYLINE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Werror
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(STORYLINE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
