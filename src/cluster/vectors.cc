@@ -32,25 +32,19 @@ SparseVector FromMap(const absl::flat_hash_map<uint64_t, float>& map) {
   return v;
 }
 
-// Keeps the `max_terms` heaviest entries and renormalizes.
-void Truncate(SparseVector& v, int max_terms) {
-  if (static_cast<int>(v.size()) > max_terms) {
-    std::vector<int> order = TermsByWeight(v);
-    order.resize(max_terms);
-    std::sort(order.begin(), order.end());
-    SparseVector cut;
-    for (const int i : order) {
-      cut.terms.push_back(v.terms[i]);
-      cut.weights.push_back(v.weights[i]);
-    }
-    v = std::move(cut);
+// Keeps the `max_terms` heaviest entries, without renormalizing: the
+// dropped mass is real dissimilarity.
+void KeepHeaviest(SparseVector& v, int max_terms) {
+  if (static_cast<int>(v.size()) <= max_terms) return;
+  std::vector<int> order = TermsByWeight(v);
+  order.resize(max_terms);
+  std::sort(order.begin(), order.end());
+  SparseVector cut;
+  for (const int i : order) {
+    cut.terms.push_back(v.terms[i]);
+    cut.weights.push_back(v.weights[i]);
   }
-  double norm = 0;
-  for (const float w : v.weights) norm += double{w} * w;
-  norm = std::sqrt(norm);
-  if (norm > 0) {
-    for (float& w : v.weights) w = static_cast<float>(w / norm);
-  }
+  v = std::move(cut);
 }
 
 }  // namespace
@@ -101,8 +95,8 @@ int IdfTable::DocumentFrequency(uint64_t term) const {
   return it == df_.end() ? 0 : it->second;
 }
 
-double IdfTable::Idf(uint64_t term) const {
-  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1;
+double IdfTable::IdfOfDf(int df) const {
+  return std::log((1.0 + documents_) / (1.0 + df)) + 1;
 }
 
 SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
@@ -110,42 +104,21 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
   SparseVector v;
   double norm = 0;
   std::vector<double> weights(counts.size());
+  std::vector<int> df(counts.size());
   for (size_t i = 0; i < counts.size(); ++i) {
-    weights[i] =
-        (1 + std::log(double{counts.weights[i]})) * idf.Idf(counts.terms[i]);
+    df[i] = idf.DocumentFrequency(counts.terms[i]);  // one lookup per term
+    weights[i] = (1 + std::log(double{counts.weights[i]})) * idf.IdfOfDf(df[i]);
     norm += weights[i] * weights[i];
   }
   norm = std::sqrt(norm);
   if (norm == 0) return v;
   for (size_t i = 0; i < counts.size(); ++i) {
-    if (idf.DocumentFrequency(counts.terms[i]) < 2) continue;
+    if (df[i] < 2) continue;
     v.terms.push_back(counts.terms[i]);
     v.weights.push_back(static_cast<float>(weights[i] / norm));
   }
-  // Cut without renormalizing: dropped mass is real dissimilarity.
-  if (static_cast<int>(v.size()) > options.vector_terms) {
-    std::vector<int> order = TermsByWeight(v);
-    order.resize(options.vector_terms);
-    std::sort(order.begin(), order.end());
-    SparseVector cut;
-    for (const int i : order) {
-      cut.terms.push_back(v.terms[i]);
-      cut.weights.push_back(v.weights[i]);
-    }
-    v = std::move(cut);
-  }
+  KeepHeaviest(v, options.vector_terms);
   return v;
-}
-
-SparseVector Centroid(std::span<const SparseVector* const> vectors,
-                      int max_terms) {
-  absl::flat_hash_map<uint64_t, float> sum;
-  for (const SparseVector* v : vectors) {
-    for (size_t i = 0; i < v->size(); ++i) sum[v->terms[i]] += v->weights[i];
-  }
-  SparseVector centroid = FromMap(sum);
-  Truncate(centroid, max_terms);
-  return centroid;
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {

@@ -37,7 +37,8 @@ class IdfTable {
   int documents() const { return documents_; }
   int DocumentFrequency(uint64_t term) const;
   // Smoothed idf: ln((1 + N) / (1 + df)) + 1.
-  double Idf(uint64_t term) const;
+  double Idf(uint64_t term) const { return IdfOfDf(DocumentFrequency(term)); }
+  double IdfOfDf(int df) const;
 
  private:
   absl::flat_hash_map<uint64_t, int> df_;
@@ -49,10 +50,6 @@ class IdfTable {
 // (others can never match). Pure.
 SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
                          const ClusterOptions& options);
-
-// Sum of vectors, L2-normalized and cut to `max_terms`: an event's centroid.
-SparseVector Centroid(std::span<const SparseVector* const> vectors,
-                      int max_terms);
 
 double Dot(const SparseVector& a, const SparseVector& b);
 

@@ -117,12 +117,4 @@ double ShingleOverlap::ContainmentB() const {
   return unique_b == 0 ? 0 : static_cast<double>(common) / unique_b;
 }
 
-double EstimateJaccard(const Signature& a, const Signature& b) {
-  const size_t n = std::min(a.minhash.size(), b.minhash.size());
-  if (n == 0) return 0;
-  size_t equal = 0;
-  for (size_t i = 0; i < n; ++i) equal += a.minhash[i] == b.minhash[i];
-  return static_cast<double>(equal) / static_cast<double>(n);
-}
-
 }  // namespace storyline::dedup

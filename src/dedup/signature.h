@@ -43,7 +43,4 @@ ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b);
 ShingleOverlap OverlapOfSorted(std::span<const uint64_t> a,
                                std::span<const uint64_t> b);
 
-// Fraction of equal MinHash values: an unbiased estimate of Jaccard.
-double EstimateJaccard(const Signature& a, const Signature& b);
-
 }  // namespace storyline::dedup
