@@ -1,6 +1,7 @@
 // Reading articles: plain text, JSONL and HTML, from files, folders or stdin.
 #pragma once
 
+#include <cstdint>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -58,5 +59,36 @@ std::vector<Article> ReadArticlesFromStream(std::istream& in,
                                             std::string_view name,
                                             const IngestOptions& options,
                                             ErrorSink& errors);
+
+// The files `inputs` name, expanded as ReadArticles expands them; "-"
+// stays "-". Missing inputs are reported.
+std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
+                                        ErrorSink& errors);
+
+// The articles of one file from ListInputFiles (or "-" for stdin).
+std::vector<Article> ReadInputFile(const std::string& path,
+                                   const IngestOptions& options,
+                                   ErrorSink& errors);
+
+// Whether a path is read as JSONL (by its extension).
+bool IsJsonlPath(std::string_view path);
+
+// Part of a JSONL file for one of several readers: the lines that start at
+// byte offsets in [begin, end), whole. Splitting a file at any offsets
+// gives every line to exactly one part.
+struct JsonlChunk {
+  std::string path;
+  std::string content;
+  size_t lines = 0;  // lines in `content`, blank ones included
+};
+absl::StatusOr<JsonlChunk> ReadJsonlChunk(const std::string& path,
+                                          uint64_t begin, uint64_t end,
+                                          const IngestOptions& options);
+
+// Parses a chunk whose first line is line `first_line` (1-based) of its
+// file, so reports and fallback ids match a whole-file read.
+void ParseJsonlChunk(const JsonlChunk& chunk, size_t first_line,
+                     const IngestOptions& options, ErrorSink& errors,
+                     std::vector<Article>& out);
 
 }  // namespace storyline

@@ -74,40 +74,59 @@ std::string RemoveBoilerplateLines(std::string_view text,
   return out;
 }
 
-void RemoveRepeatedLines(std::vector<Document>& docs,
-                         const CleanOptions& options) {
-  if (options.repeated_line_min_docs <= 1) return;
-  // source -> line key -> number of documents holding it (once per doc).
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> seen;
-  absl::flat_hash_map<std::string, int> source_docs;
-  for (const Document& doc : docs) {
-    if (doc.source.empty()) continue;
-    ++source_docs[doc.source];
-    absl::flat_hash_set<std::string> keys;
-    for (const std::string_view line : SplitLines(doc.text)) {
-      if (line.size() <= kMaxRepeatedLineBytes && !StripSpace(line).empty()) {
-        keys.insert(Key(line));
-      }
+void RepeatedLineCounts::Add(const Document& doc) {
+  if (doc.source.empty()) return;
+  ++source_docs[doc.source];
+  absl::flat_hash_set<std::string> keys;
+  for (const std::string_view line : SplitLines(doc.text)) {
+    if (line.size() <= kMaxRepeatedLineBytes && !StripSpace(line).empty()) {
+      keys.insert(Key(line));
     }
-    auto& counts = seen[doc.source];
-    for (const std::string& key : keys) ++counts[key];
   }
+  auto& counts = lines[doc.source];
+  for (const std::string& key : keys) ++counts[key];
+}
+
+void RepeatedLineCounts::Merge(const RepeatedLineCounts& other) {
+  for (const auto& [source, n] : other.source_docs) source_docs[source] += n;
+  for (const auto& [source, counts] : other.lines) {
+    auto& mine = lines[source];
+    for (const auto& [key, n] : counts) mine[key] += n;
+  }
+}
+
+void DropRepeatedLines(std::vector<Document>& docs,
+                       const RepeatedLineCounts& counts,
+                       const CleanOptions& options) {
+  if (options.repeated_line_min_docs <= 1) return;
   for (Document& doc : docs) {
-    if (doc.source.empty()) continue;
-    const int n = source_docs[doc.source];
-    const int needed = std::max(options.repeated_line_min_docs, (n + 2) / 3);
-    const auto& counts = seen[doc.source];
+    const auto source = counts.source_docs.find(doc.source);
+    const auto lines = counts.lines.find(doc.source);
+    if (doc.source.empty() || source == counts.source_docs.end() ||
+        lines == counts.lines.end()) {
+      continue;
+    }
+    const int needed =
+        std::max(options.repeated_line_min_docs, (source->second + 2) / 3);
     std::string out;
     for (const std::string_view line : SplitLines(doc.text)) {
       if (line.size() <= kMaxRepeatedLineBytes) {
-        const auto it = counts.find(Key(line));
-        if (it != counts.end() && it->second >= needed) continue;
+        const auto it = lines->second.find(Key(line));
+        if (it != lines->second.end() && it->second >= needed) continue;
       }
       if (!out.empty()) out += '\n';
       out += line;
     }
     doc.text = std::move(out);
   }
+}
+
+void RemoveRepeatedLines(std::vector<Document>& docs,
+                         const CleanOptions& options) {
+  if (options.repeated_line_min_docs <= 1) return;
+  RepeatedLineCounts counts;
+  for (const Document& doc : docs) counts.Add(doc);
+  DropRepeatedLines(docs, counts, options);
 }
 
 }  // namespace storyline::extract

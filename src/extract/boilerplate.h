@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "storyline/options.h"
 #include "storyline/types.h"
 
@@ -28,5 +29,19 @@ std::string RemoveBoilerplateLines(std::string_view text,
 // text).
 void RemoveRepeatedLines(std::vector<Document>& docs,
                          const CleanOptions& options);
+
+// The counts behind RemoveRepeatedLines, for corpora split across
+// processes: count each part, merge, then drop from each part.
+struct RepeatedLineCounts {
+  absl::flat_hash_map<std::string, int> source_docs;  // source -> documents
+  // source -> line key -> documents holding the line (once per document)
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> lines;
+
+  void Add(const Document& doc);
+  void Merge(const RepeatedLineCounts& other);
+};
+void DropRepeatedLines(std::vector<Document>& docs,
+                       const RepeatedLineCounts& counts,
+                       const CleanOptions& options);
 
 }  // namespace storyline::extract

@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include "base/strings.h"
-#include "base/strings.h"
 #include "simdjson.h"
 #include "storyline/ingest.h"
 
@@ -22,7 +21,8 @@ FileKind KindByExtension(const fs::path& path) {
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
     return FileKind::kJsonl;
   }
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml")
+    return FileKind::kHtml;
   return FileKind::kText;
 }
 
@@ -37,6 +37,11 @@ FileKind KindByContent(std::string_view content) {
 bool ValidUtf8(std::string_view s) {
   return simdjson::validate_utf8(s.data(), s.size());
 }
+
+void ParseJsonlLines(std::string_view content, const std::string& name,
+                     const std::string& stem, size_t first_line,
+                     const IngestOptions& options, ErrorSink& errors,
+                     std::vector<Article>& out);
 
 // Articles from one file's (or stdin's) content. `name` is the file path,
 // `stem` the id prefix.
@@ -70,8 +75,17 @@ void ParseContent(std::string_view content, FileKind kind,
     out.push_back(*std::move(article));
     return;
   }
+  ParseJsonlLines(content, name, stem, 1, options, errors, out);
+}
+
+// JSONL lines of `content`, the first of which is line `first_line` of the
+// file `name`.
+void ParseJsonlLines(std::string_view content, const std::string& name,
+                     const std::string& stem, size_t first_line,
+                     const IngestOptions& options, ErrorSink& errors,
+                     std::vector<Article>& out) {
   JsonlParser parser;
-  size_t line_no = 0, pos = 0;
+  size_t line_no = first_line - 1, pos = 0;
   while (pos < content.size()) {
     ++line_no;
     size_t end = content.find('\n', pos);
@@ -82,16 +96,16 @@ void ParseContent(std::string_view content, FileKind kind,
     if (StripSpace(line).empty()) continue;
     if (line.size() > options.max_line_bytes) {
       errors.Report({where, StrCat("line of ", line.size(),
-                                         " bytes is over the limit of ",
-                                         options.max_line_bytes, ", skipped")});
+                                   " bytes is over the limit of ",
+                                   options.max_line_bytes, ", skipped")});
       continue;
     }
     std::vector<std::string> warnings;
     auto article = parser.Parse(line, StrCat(stem, ":", line_no), &warnings);
     for (auto& warning : warnings) errors.Report({where, std::move(warning)});
     if (!article.ok()) {
-      errors.Report({where, StrCat(MessageOf(article.status()),
-                                         ", line skipped")});
+      errors.Report(
+          {where, StrCat(MessageOf(article.status()), ", line skipped")});
       continue;
     }
     out.push_back(*std::move(article));
@@ -108,9 +122,9 @@ void ReadFile(const fs::path& path, const IngestOptions& options,
     return;
   }
   if (size > options.max_file_bytes) {
-    errors.Report({name, StrCat("file of ", size,
-                                      " bytes is over the limit of ",
-                                      options.max_file_bytes, ", skipped")});
+    errors.Report(
+        {name, StrCat("file of ", size, " bytes is over the limit of ",
+                      options.max_file_bytes, ", skipped")});
     return;
   }
   std::ifstream in(path, std::ios::binary);
@@ -153,14 +167,12 @@ std::vector<Article> ReadArticlesFromStream(std::istream& in,
   return out;
 }
 
-std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
-                                  const IngestOptions& options,
-                                  ErrorSink& errors) {
-  std::vector<Article> out;
+std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
+                                        ErrorSink& errors) {
+  std::vector<std::string> out;
   for (const std::string& input : inputs) {
     if (input == "-") {
-      auto articles = ReadArticlesFromStream(std::cin, "stdin", options, errors);
-      std::move(articles.begin(), articles.end(), std::back_inserter(out));
+      out.push_back(input);
       continue;
     }
     const fs::path path(input);
@@ -168,7 +180,8 @@ std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> files;
       fs::recursive_directory_iterator it(
-          path, fs::directory_options::skip_permission_denied, ec), end;
+          path, fs::directory_options::skip_permission_denied, ec),
+          end;
       for (; !ec && it != end; it.increment(ec)) {
         if (Hidden(it->path())) {
           if (it->is_directory()) it.disable_recursion_pending();
@@ -178,14 +191,97 @@ std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
       }
       if (ec) errors.Report({input, StrCat("cannot list: ", ec.message())});
       std::sort(files.begin(), files.end());
-      for (const auto& file : files) ReadFile(file, options, errors, out);
+      for (const auto& file : files) out.push_back(file.string());
     } else if (fs::exists(path, ec)) {
-      ReadFile(path, options, errors, out);
+      out.push_back(input);
     } else {
       errors.Report({input, "no such file or folder"});
     }
   }
   return out;
+}
+
+bool IsJsonlPath(std::string_view path) {
+  return KindByExtension(fs::path(path)) == FileKind::kJsonl;
+}
+
+std::vector<Article> ReadInputFile(const std::string& path,
+                                   const IngestOptions& options,
+                                   ErrorSink& errors) {
+  if (path == "-")
+    return ReadArticlesFromStream(std::cin, "stdin", options, errors);
+  std::vector<Article> out;
+  ReadFile(path, options, errors, out);
+  return out;
+}
+
+std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
+                                  const IngestOptions& options,
+                                  ErrorSink& errors) {
+  std::vector<Article> out;
+  for (const std::string& input : inputs) {  // reports stay in input order
+    for (const std::string& file : ListInputFiles({input}, errors)) {
+      auto articles = ReadInputFile(file, options, errors);
+      std::move(articles.begin(), articles.end(), std::back_inserter(out));
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<JsonlChunk> ReadJsonlChunk(const std::string& path,
+                                          uint64_t begin, uint64_t end,
+                                          const IngestOptions& options) {
+  std::error_code ec;
+  const uint64_t size = fs::file_size(path, ec);
+  if (ec) return absl::NotFoundError(StrCat("cannot read: ", ec.message()));
+  end = std::min(end, size);
+  JsonlChunk chunk;
+  chunk.path = path;
+  if (begin >= end) return chunk;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError("cannot open file");
+  // The line that starts at or after `begin`: skip the tail of a line that
+  // began before it (the previous share reads that one).
+  uint64_t start = begin;
+  if (begin > 0) {
+    in.seekg(static_cast<std::streamoff>(begin - 1));
+    std::string skipped;
+    std::getline(in, skipped);
+    if (!in) return chunk;  // no line starts in the range
+    start = begin - 1 + skipped.size() + 1;
+  }
+  if (start >= end) return chunk;
+  // Read up to `end`, then finish the last line that started before it.
+  in.seekg(static_cast<std::streamoff>(start));
+  if (end - start > options.max_file_bytes) {
+    return absl::ResourceExhaustedError(StrCat("share of ", end - start,
+                                               " bytes is over the limit of ",
+                                               options.max_file_bytes));
+  }
+  chunk.content.resize(end - start);
+  in.read(chunk.content.data(), static_cast<std::streamsize>(end - start));
+  chunk.content.resize(static_cast<size_t>(in.gcount()));
+  if (!chunk.content.empty() && chunk.content.back() != '\n') {
+    std::string rest;
+    std::getline(in, rest);
+    chunk.content += rest;
+  }
+  chunk.lines = static_cast<size_t>(
+      std::count(chunk.content.begin(), chunk.content.end(), '\n'));
+  if (!chunk.content.empty() && chunk.content.back() != '\n') ++chunk.lines;
+  return chunk;
+}
+
+void ParseJsonlChunk(const JsonlChunk& chunk, size_t first_line,
+                     const IngestOptions& options, ErrorSink& errors,
+                     std::vector<Article>& out) {
+  if (chunk.content.find('\0') != std::string::npos) {
+    errors.Report({chunk.path, "binary file (NUL bytes), share skipped"});
+    return;
+  }
+  ParseJsonlLines(chunk.content, chunk.path,
+                  fs::path(chunk.path).stem().string(), first_line, options,
+                  errors, out);
 }
 
 }  // namespace storyline

@@ -1,0 +1,142 @@
+#include "pipeline/stages.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "base/parallel.h"
+#include "base/strings.h"
+#include "cluster/clusterer.h"
+#include "dedup/copies.h"
+#include "pipeline/clean.h"
+#include "text/analyzer.h"
+
+namespace storyline::pipeline {
+
+uint64_t BodyHash(const Article& article) {
+  return XXH3_64bits(article.body.data(), article.body.size());
+}
+
+void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors) {
+  std::vector<std::pair<uint64_t, size_t>> order(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    order[i] = {BodyHash(articles[i]), i};
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+    const Article& a = articles[x.second];
+    const Article& b = articles[y.second];
+    if (a.id != b.id) return a.id < b.id;
+    if (x.first != y.first) return x.first < y.first;
+    return a.body < b.body;
+  });
+  std::vector<Article> kept;
+  kept.reserve(articles.size());
+  for (const auto& [hash, i] : order) {
+    Article& article = articles[i];
+    if (!kept.empty() && kept.back().id == article.id) {
+      errors.Report({article.id, "repeated article id, later copy skipped"});
+      continue;
+    }
+    kept.push_back(std::move(article));
+  }
+  articles = std::move(kept);
+}
+
+std::vector<Document> CleanArticles(std::vector<Article> articles,
+                                    const PipelineOptions& options, int threads,
+                                    ErrorSink& errors) {
+  const int n = static_cast<int>(articles.size());
+  std::vector<std::optional<Document>> cleaned(n);
+  ParallelFor(n, threads, 16, [&](int, int i) {
+    const std::string id = articles[i].id;
+    auto doc =
+        CleanArticle(std::move(articles[i]), options.clean, options.text);
+    if (!doc.ok()) {
+      errors.Report({id, StrCat(MessageOf(doc.status()), ", skipped")});
+      return;
+    }
+    cleaned[i] = *std::move(doc);
+  });
+  std::vector<Document> docs;
+  docs.reserve(n);
+  for (auto& doc : cleaned) {
+    if (doc) docs.push_back(*std::move(doc));
+  }
+  return docs;
+}
+
+Analysis AnalyzeDocuments(std::span<const Document> docs,
+                          const PipelineOptions& options, int threads) {
+  const int n = static_cast<int>(docs.size());
+  Analysis analysis;
+  if (options.run_clustering) analysis.counts.resize(n);
+  if (options.find_copies) analysis.signatures.resize(n);
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads);
+  ParallelFor(n, threads, 16, [&](int worker, int i) {
+    auto& analyzer = analyzers[worker];
+    if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+    const Document& doc = docs[i];
+    if (!options.run_clustering) {  // copies only: no stems needed
+      if (options.find_copies) {
+        analysis.signatures[i] = dedup::ComputeSignature(
+            analyzer->PlainWords(doc.text), options.dedup);
+      }
+      return;
+    }
+    const auto title = analyzer->Words(doc.title, doc.lang);
+    const auto body = analyzer->Words(doc.text, doc.lang);
+    analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
+    if (options.find_copies) {
+      analysis.signatures[i] = dedup::ComputeSignature(body, options.dedup);
+    }
+  });
+  return analysis;
+}
+
+cluster::IdfTable CountDocumentFrequencies(
+    std::span<const cluster::SparseVector> counts) {
+  cluster::IdfTable idf;
+  for (const auto& c : counts) idf.Add(c);
+  return idf;
+}
+
+std::vector<cluster::SparseVector> WeightVectors(
+    std::vector<cluster::SparseVector>& counts, const cluster::IdfTable& idf,
+    const ClusterOptions& options, int threads) {
+  const int n = static_cast<int>(counts.size());
+  std::vector<cluster::SparseVector> vectors(n);
+  ParallelFor(n, threads, 64, [&](int, int i) {
+    vectors[i] = cluster::WeightTerms(counts[i], idf, options);
+    counts[i] = {};
+  });
+  return vectors;
+}
+
+void FindCopies(PipelineResult& result,
+                std::span<const dedup::Signature> signatures,
+                const PipelineOptions& options, int threads) {
+  const auto candidates = dedup::FindCandidates(signatures, options.dedup);
+  result.copies = dedup::VerifyCandidates(result.docs, signatures, candidates,
+                                          options.dedup, threads);
+}
+
+void ClusterDocuments(PipelineResult& result,
+                      std::span<const cluster::SparseVector> vectors,
+                      const PipelineOptions& options, int threads) {
+  const size_t n = result.docs.size();
+  std::vector<std::string> ids(n);
+  std::vector<std::optional<absl::CivilDay>> dates(n);
+  for (size_t i = 0; i < n; ++i) {
+    ids[i] = result.docs[i].id;
+    dates[i] = result.docs[i].published;
+  }
+  auto clustering = cluster::ClusterArticles(
+      {.ids = ids, .vectors = vectors, .dates = dates, .copies = result.copies},
+      options.cluster, threads);
+  result.events = std::move(clustering.events);
+  result.clusters = std::move(clustering.stories);
+}
+
+}  // namespace storyline::pipeline

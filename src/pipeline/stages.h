@@ -1,0 +1,61 @@
+// The pipeline's stages one by one, for runners that place them themselves
+// (RunPipeline in one process; the distributed runner across processes).
+// Each stage is deterministic and its output does not depend on `threads`.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "cluster/vectors.h"
+#include "dedup/signature.h"
+#include "storyline/errors.h"
+#include "storyline/options.h"
+#include "storyline/pipeline.h"
+#include "storyline/types.h"
+
+namespace storyline::pipeline {
+
+// Hash of an article's raw body: the tie-break between articles with the
+// same id, which a process can share without the body itself.
+uint64_t BodyHash(const Article& article);
+
+// Sorts by id and drops repeated ids (the copy with the smaller body hash
+// is kept; the others are reported), so that everything after depends only
+// on the set of articles, not their order.
+void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors);
+
+// Cleans each article (in order; failures are reported and left out). The
+// corpus-level repeated-line rule is not applied here.
+std::vector<Document> CleanArticles(std::vector<Article> articles,
+                                    const PipelineOptions& options, int threads,
+                                    ErrorSink& errors);
+
+// Term counts and copy signatures, one pass over each document's words.
+struct Analysis {
+  std::vector<cluster::SparseVector> counts;  // empty unless clustering
+  std::vector<dedup::Signature> signatures;   // empty unless finding copies
+};
+Analysis AnalyzeDocuments(std::span<const Document> docs,
+                          const PipelineOptions& options, int threads);
+
+// Document frequencies of the counted terms.
+cluster::IdfTable CountDocumentFrequencies(
+    std::span<const cluster::SparseVector> counts);
+
+// TF-IDF vectors from counts (which are released as they are used).
+std::vector<cluster::SparseVector> WeightVectors(
+    std::vector<cluster::SparseVector>& counts, const cluster::IdfTable& idf,
+    const ClusterOptions& options, int threads);
+
+// Copies among `result.docs` (set, sorted by id) from their signatures.
+void FindCopies(PipelineResult& result,
+                std::span<const dedup::Signature> signatures,
+                const PipelineOptions& options, int threads);
+
+// Events and story memberships of `result.docs` (copies found first).
+void ClusterDocuments(PipelineResult& result,
+                      std::span<const cluster::SparseVector> vectors,
+                      const PipelineOptions& options, int threads);
+
+}  // namespace storyline::pipeline
