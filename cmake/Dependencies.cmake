@@ -29,3 +29,6 @@ add_library(CLI11::CLI11 INTERFACE IMPORTED)
 set_target_properties(CLI11::CLI11 PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES ${CLI11_INCLUDE_DIR})
 find_package(nlohmann_json REQUIRED)
+# OpenMPI for storyline-mpi; its C API only (no deprecated C++ bindings).
+set(MPI_CXX_SKIP_MPICXX ON)
+find_package(MPI REQUIRED COMPONENTS CXX)

@@ -6,6 +6,6 @@ packages=(
   libicu-dev libstemmer-dev libcld2-dev libsimdjson-dev libsqlite3-dev
   libcpp-httplib-dev libcli11-dev libxxhash-dev libgumbo-dev libfmt-dev
   libabsl-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-sklearn
+  libopenmpi-dev openmpi-bin python3 python3-sklearn
 )
 "$(dirname "$0")/apt-install-missing.sh" "${packages[@]}"

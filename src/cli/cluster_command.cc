@@ -2,6 +2,7 @@
 #include "base/strings.h"
 #include "cli/common.h"
 #include "cli/run.h"
+#include "output/markdown.h"
 
 namespace storyline::cli {
 
@@ -31,18 +32,7 @@ Command AddClusterCommand(CLI::App& root) {
             options.cluster = flags->cluster;
             options.synthesize = false;
             const RunOutcome outcome = ReadAndRun(flags->inputs, options);
-            const PipelineResult& r = outcome.result;
-            std::vector<std::string> story_of(r.events.size());
-            for (const Cluster& story : r.clusters) {
-              for (const int e : story.events) story_of[e] = story.id;
-            }
-            std::string tsv = "article_id\tevent_id\tstory_id\n";
-            for (size_t e = 0; e < r.events.size(); ++e) {
-              for (const int d : r.events[e].docs) {
-                StrAppend(&tsv, r.docs[d].id, "\t", r.events[e].id, "\t",
-                                story_of[e], "\n");
-              }
-            }
+            const std::string tsv = output::AssignmentsTsv(outcome.result);
             if (!WriteOutput(flags->assignments, tsv)) return kFailed;
             return outcome.skipped > 0 ? kSkippedInput : kOk;
           }};

@@ -40,6 +40,11 @@ class IdfTable {
   double Idf(uint64_t term) const { return IdfOfDf(DocumentFrequency(term)); }
   double IdfOfDf(int df) const;
 
+  // For tables counted apart (on other machines) and merged by hand.
+  const absl::flat_hash_map<uint64_t, int>& frequencies() const { return df_; }
+  void AddDocuments(int documents) { documents_ += documents; }
+  void AddTermDocuments(uint64_t term, int df) { df_[term] += df; }
+
  private:
   absl::flat_hash_map<uint64_t, int> df_;
   int documents_ = 0;

@@ -116,11 +116,36 @@ void AppendStory(const Story& story, const PipelineResult& result,
 
 }  // namespace
 
+std::string StoriesMarkdownTitle(size_t stories, size_t articles) {
+  return StrCat("# ", stories, " stories from ", articles, " articles\n\n");
+}
+
+std::string StoryMarkdown(const Story& story, const PipelineResult& result) {
+  std::string out;
+  AppendStory(story, result, out);
+  return out;
+}
+
 std::string StoriesMarkdown(const PipelineResult& result) {
-  std::string out = StrCat("# ", result.stories.size(), " stories from ",
-                                 result.docs.size(), " articles\n\n");
+  std::string out =
+      StoriesMarkdownTitle(result.stories.size(), result.docs.size());
   for (const Story& story : result.stories) AppendStory(story, result, out);
   return out;
+}
+
+std::string AssignmentsTsv(const PipelineResult& result) {
+  std::vector<std::string> story_of(result.events.size());
+  for (const Cluster& story : result.clusters) {
+    for (const int e : story.events) story_of[e] = story.id;
+  }
+  std::string tsv = "article_id\tevent_id\tstory_id\n";
+  for (size_t e = 0; e < result.events.size(); ++e) {
+    for (const int d : result.events[e].docs) {
+      StrAppend(&tsv, result.docs[d].id, "\t", result.events[e].id, "\t",
+                story_of[e], "\n");
+    }
+  }
+  return tsv;
 }
 
 std::string CopiesText(const PipelineResult& result) {

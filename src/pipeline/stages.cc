@@ -10,7 +10,9 @@
 #include "base/strings.h"
 #include "cluster/clusterer.h"
 #include "dedup/copies.h"
+#include "absl/container/flat_hash_set.h"
 #include "pipeline/clean.h"
+#include "story/corpus.h"
 #include "text/analyzer.h"
 
 namespace storyline::pipeline {
@@ -68,9 +70,12 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
 }
 
 Analysis AnalyzeDocuments(std::span<const Document> docs,
-                          const PipelineOptions& options, int threads) {
+                          const PipelineOptions& options, int threads,
+                          bool count_stems) {
   const int n = static_cast<int>(docs.size());
   Analysis analysis;
+  std::vector<absl::flat_hash_map<std::string, int>> stem_df(
+      count_stems ? threads : 0);
   if (options.run_clustering) analysis.counts.resize(n);
   if (options.find_copies) analysis.signatures.resize(n);
   std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads);
@@ -88,10 +93,21 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     const auto title = analyzer->Words(doc.title, doc.lang);
     const auto body = analyzer->Words(doc.text, doc.lang);
     analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
+    if (count_stems) {
+      absl::flat_hash_set<std::string_view> seen;
+      for (const text::Token& t : body) {
+        if (story::IsContent(t) && seen.insert(t.stem).second) {
+          ++stem_df[worker][t.stem];
+        }
+      }
+    }
     if (options.find_copies) {
       analysis.signatures[i] = dedup::ComputeSignature(body, options.dedup);
     }
   });
+  for (const auto& part : stem_df) {
+    for (const auto& [stem, df] : part) analysis.stem_df[stem] += df;
+  }
   return analysis;
 }
 

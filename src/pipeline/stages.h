@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "cluster/vectors.h"
 #include "dedup/signature.h"
 #include "storyline/errors.h"
@@ -32,12 +33,16 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
                                     ErrorSink& errors);
 
 // Term counts and copy signatures, one pass over each document's words.
+// With `count_stems`, also the story stage's stem document frequencies
+// (what story::BuildCorpus counts), from the same pass over the words.
 struct Analysis {
   std::vector<cluster::SparseVector> counts;  // empty unless clustering
   std::vector<dedup::Signature> signatures;   // empty unless finding copies
+  absl::flat_hash_map<std::string, int> stem_df;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
-                          const PipelineOptions& options, int threads);
+                          const PipelineOptions& options, int threads,
+                          bool count_stems = false);
 
 // Document frequencies of the counted terms.
 cluster::IdfTable CountDocumentFrequencies(

@@ -1,0 +1,97 @@
+#include "distributed/merge.h"
+
+#include "distributed/wire.h"
+
+namespace storyline::distributed {
+namespace {
+
+void PutCounts(WireWriter& w, const absl::flat_hash_map<std::string, int>& m) {
+  w.Put<uint64_t>(m.size());
+  for (const auto& [key, n] : m) {
+    w.PutString(key);
+    w.Put<int32_t>(n);
+  }
+}
+
+void AddCounts(WireReader& r, absl::flat_hash_map<std::string, int>& m) {
+  const uint64_t n = r.Get<uint64_t>();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    std::string key = r.GetString();
+    m[std::move(key)] += r.Get<int32_t>();
+  }
+}
+
+// Gathers every rank's encoding of `mine` and folds each into a fresh value
+// with `add`, in rank order (sums do not depend on the order).
+template <typename T, typename Encode, typename Add>
+void AllMerge(const Comm& comm, T& mine, Encode encode, Add add) {
+  WireWriter w;
+  encode(w, mine);
+  const std::vector<std::string> parts = comm.AllGather(w.Take());
+  T merged;
+  for (const std::string& part : parts) {
+    WireReader r(part);
+    add(r, merged);
+    if (!r.ok()) comm.Abort("corrupt statistics message", 4);
+  }
+  mine = std::move(merged);
+}
+
+}  // namespace
+
+void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine) {
+  AllMerge(
+      comm, mine,
+      [](WireWriter& w, const extract::RepeatedLineCounts& c) {
+        PutCounts(w, c.source_docs);
+        w.Put<uint64_t>(c.lines.size());
+        for (const auto& [source, lines] : c.lines) {
+          w.PutString(source);
+          PutCounts(w, lines);
+        }
+      },
+      [](WireReader& r, extract::RepeatedLineCounts& c) {
+        AddCounts(r, c.source_docs);
+        const uint64_t n = r.Get<uint64_t>();
+        for (uint64_t i = 0; i < n && r.ok(); ++i) {
+          const std::string source = r.GetString();
+          AddCounts(r, c.lines[source]);
+        }
+      });
+}
+
+void MergeAcrossRanks(const Comm& comm, cluster::IdfTable& mine) {
+  AllMerge(
+      comm, mine,
+      [](WireWriter& w, const cluster::IdfTable& t) {
+        w.Put<int32_t>(t.documents());
+        w.Put<uint64_t>(t.frequencies().size());
+        for (const auto& [term, df] : t.frequencies()) {
+          w.Put(term);
+          w.Put<int32_t>(df);
+        }
+      },
+      [](WireReader& r, cluster::IdfTable& t) {
+        t.AddDocuments(r.Get<int32_t>());
+        const uint64_t n = r.Get<uint64_t>();
+        for (uint64_t i = 0; i < n && r.ok(); ++i) {
+          const uint64_t term = r.Get<uint64_t>();
+          t.AddTermDocuments(term, r.Get<int32_t>());
+        }
+      });
+}
+
+void MergeAcrossRanks(const Comm& comm, StemFrequencies& mine) {
+  AllMerge(
+      comm, mine,
+      [](WireWriter& w, const StemFrequencies& f) {
+        w.Put<int32_t>(f.documents);
+        PutCounts(w, f.df);
+      },
+      [](WireReader& r, StemFrequencies& f) {
+        f.documents += r.Get<int32_t>();
+        AddCounts(r, f.df);
+      });
+}
+
+}  // namespace storyline::distributed

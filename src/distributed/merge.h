@@ -1,0 +1,27 @@
+// Corpus statistics counted on each rank and merged on all: the wire form
+// of each, and its merge.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "cluster/vectors.h"
+#include "distributed/comm.h"
+#include "extract/boilerplate.h"
+
+namespace storyline::distributed {
+
+// Stem document frequencies, as the story stage counts them.
+struct StemFrequencies {
+  absl::flat_hash_map<std::string, int> df;
+  int documents = 0;
+};
+
+// Each replaces `mine` with the sum over all ranks. Collective.
+void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine);
+void MergeAcrossRanks(const Comm& comm, cluster::IdfTable& mine);
+void MergeAcrossRanks(const Comm& comm, StemFrequencies& mine);
+
+}  // namespace storyline::distributed

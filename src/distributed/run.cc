@@ -1,0 +1,241 @@
+#include "distributed/run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <optional>
+#include <tuple>
+
+#include "base/parallel.h"
+#include "base/strings.h"
+#include "distributed/merge.h"
+#include "distributed/share.h"
+#include "distributed/story_jobs.h"
+#include "distributed/wire.h"
+#include "pipeline/clean.h"
+#include "pipeline/stages.h"
+
+namespace storyline::distributed {
+namespace {
+
+double Since(std::chrono::steady_clock::time_point& last) {
+  const auto now = std::chrono::steady_clock::now();
+  const double s = std::chrono::duration<double>(now - last).count();
+  last = now;
+  return s;
+}
+
+uint64_t PeakRssKb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6));
+  }
+  return 0;
+}
+
+// This rank's documents, cleaned, with their places in the global order.
+struct Share {
+  std::vector<Document> docs;  // in global (id) order
+  std::vector<uint32_t> index;  // global index of each
+};
+
+// Cleans the rank's articles, then settles repeated ids across ranks as
+// RunPipeline does in one process: the copy with the smallest body hash
+// wins (then the lower rank, then the earlier article), and an id whose
+// winner could not be cleaned is dropped. Collective.
+Share CleanAndNumber(const Comm& comm, std::vector<Article> articles,
+                     const PipelineOptions& options, int threads,
+                     ErrorSink& errors) {
+  const int n = static_cast<int>(articles.size());
+  std::vector<uint64_t> hashes(n);
+  std::vector<std::string> ids(n);
+  for (int i = 0; i < n; ++i) {
+    hashes[i] = pipeline::BodyHash(articles[i]);
+    ids[i] = articles[i].id;
+  }
+  std::vector<std::optional<absl::StatusOr<Document>>> cleaned(n);
+  ParallelFor(n, threads, 16, [&](int, int i) {
+    cleaned[i] = pipeline::CleanArticle(std::move(articles[i]), options.clean,
+                                        options.text);
+  });
+  articles.clear();
+
+  WireWriter w;
+  w.Put<uint64_t>(n);
+  for (int i = 0; i < n; ++i) {
+    w.PutString(ids[i]);
+    w.Put(hashes[i]);
+    w.Put<uint8_t>(cleaned[i]->ok());
+  }
+  const std::vector<std::string> parts = comm.AllGather(w.Take());
+  // (id, hash, rank, position, cleaned) of every article of the job.
+  using Entry = std::tuple<std::string, uint64_t, int, uint64_t, bool>;
+  std::vector<Entry> all;
+  for (int r = 0; r < comm.size(); ++r) {
+    WireReader reader(parts[r]);
+    const uint64_t count = reader.Get<uint64_t>();
+    for (uint64_t i = 0; i < count && reader.ok(); ++i) {
+      std::string id = reader.GetString();
+      const uint64_t hash = reader.Get<uint64_t>();
+      all.emplace_back(std::move(id), hash, r, i, reader.Get<uint8_t>() != 0);
+    }
+    if (!reader.ok()) comm.Abort("corrupt id message", 4);
+  }
+  std::sort(all.begin(), all.end());
+
+  Share share;
+  uint32_t next_index = 0;
+  for (size_t k = 0; k < all.size(); ++k) {
+    const auto& [id, hash, rank, i, ok] = all[k];
+    const bool winner = k == 0 || std::get<0>(all[k - 1]) != id;
+    if (winner && ok) ++next_index;
+    if (rank != comm.rank()) continue;
+    auto& doc = *cleaned[i];
+    if (!winner) {
+      errors.Report({id, "repeated article id, later copy skipped"});
+    } else if (!ok) {
+      errors.Report({id, StrCat(MessageOf(doc.status()), ", skipped")});
+    } else {
+      share.docs.push_back(*std::move(doc));
+      share.index.push_back(next_index - 1);
+    }
+  }
+  return share;
+}
+
+std::string EncodeErrors(const CollectingErrorSink& errors) {
+  WireWriter w;
+  const auto list = errors.errors();
+  w.Put<uint64_t>(list.size());
+  for (const InputError& e : list) {
+    w.PutString(e.where);
+    w.PutString(e.message);
+  }
+  return w.Take();
+}
+
+}  // namespace
+
+DistributedResult RunDistributed(const Comm& comm,
+                                 const std::vector<std::string>& inputs,
+                                 const PipelineOptions& options,
+                                 const StoryRenderer& render) {
+  const auto start = std::chrono::steady_clock::now();
+  auto last = start;
+  const int threads = ResolveThreads(options.threads);
+  DistributedResult out;
+  PipelineTimings& timings = out.result.timings;
+  CollectingErrorSink errors;
+
+  std::vector<Article> articles =
+      ReadShare(comm, inputs, IngestOptions{}, errors);
+  const size_t read = articles.size();
+  Share share =
+      CleanAndNumber(comm, std::move(articles), options, threads, errors);
+  if (options.clean.remove_boilerplate) {
+    extract::RepeatedLineCounts lines;
+    for (const Document& doc : share.docs) lines.Add(doc);
+    MergeAcrossRanks(comm, lines);
+    extract::DropRepeatedLines(share.docs, lines, options.clean);
+  }
+  timings.clean_s = Since(last);
+
+  const bool tell = options.synthesize && render && options.run_clustering;
+  auto analysis =
+      pipeline::AnalyzeDocuments(share.docs, options, threads, tell);
+  auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
+  MergeAcrossRanks(comm, idf);
+  const auto vectors =
+      pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
+  idf = {};
+  StemFrequencies background{.df = std::move(analysis.stem_df),
+                             .documents = static_cast<int>(share.docs.size())};
+  if (tell) MergeAcrossRanks(comm, background);
+  timings.analyze_s = Since(last);
+
+  // Rank 0 puts every document, vector and signature in its global place.
+  {
+    WireWriter w;
+    w.Put<uint64_t>(share.docs.size());
+    for (size_t i = 0; i < share.docs.size(); ++i) {
+      w.Put(share.index[i]);
+      Put(w, share.docs[i]);
+      if (options.run_clustering) Put(w, vectors[i]);
+      if (options.find_copies) Put(w, analysis.signatures[i]);
+    }
+    share = {};
+    analysis = {};
+    const std::vector<std::string> parts = comm.Gather(w.Take(), 0);
+    std::vector<cluster::SparseVector> all_vectors;
+    std::vector<dedup::Signature> all_signatures;
+    if (comm.rank() == 0) {
+      size_t total = 0;
+      for (const std::string& part : parts) {
+        total += WireReader(part).Get<uint64_t>();
+      }
+      out.result.docs.resize(total);
+      if (options.run_clustering) all_vectors.resize(total);
+      if (options.find_copies) all_signatures.resize(total);
+      for (const std::string& part : parts) {
+        WireReader r(part);
+        const uint64_t count = r.Get<uint64_t>();
+        for (uint64_t i = 0; i < count && r.ok(); ++i) {
+          const uint32_t at = r.Get<uint32_t>();
+          if (at >= total) comm.Abort("corrupt document index", 4);
+          Get(r, out.result.docs[at]);
+          if (options.run_clustering) Get(r, all_vectors[at]);
+          if (options.find_copies) Get(r, all_signatures[at]);
+        }
+        if (!r.ok()) comm.Abort("corrupt document message", 4);
+      }
+    }
+    timings.analyze_s += Since(last);
+    if (comm.rank() == 0) {
+      if (options.find_copies) {
+        pipeline::FindCopies(out.result, all_signatures, options, threads);
+      }
+      all_signatures = {};
+      timings.dedup_s = Since(last);
+      if (options.run_clustering) {
+        pipeline::ClusterDocuments(out.result, all_vectors, options, threads);
+      }
+      timings.cluster_s = Since(last);
+    }
+  }
+
+  if (tell) {
+    out.rendered = TellStoriesAcrossRanks(comm, out.result, background,
+                                          options.story, threads, render);
+  }
+  timings.story_s = Since(last);
+
+  // Reports and resource use, to rank 0.
+  const std::vector<std::string> error_parts =
+      comm.Gather(EncodeErrors(errors), 0);
+  WireWriter w;
+  w.Put<uint64_t>(read);
+  w.Put(std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count());
+  w.Put(PeakRssKb());
+  const std::vector<std::string> rank_parts = comm.Gather(w.Take(), 0);
+  for (const std::string& part : error_parts) {
+    WireReader r(part);
+    const uint64_t count = r.Get<uint64_t>();
+    for (uint64_t i = 0; i < count && r.ok(); ++i) {
+      std::string where = r.GetString();
+      out.errors.push_back({std::move(where), r.GetString()});
+    }
+  }
+  for (const std::string& part : rank_parts) {
+    WireReader r(part);
+    RankReport report;
+    report.articles = r.Get<uint64_t>();
+    report.seconds = r.Get<double>();
+    report.peak_rss_kb = r.Get<uint64_t>();
+    out.ranks.push_back(report);
+  }
+  return out;
+}
+
+}  // namespace storyline::distributed

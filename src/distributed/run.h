@@ -1,0 +1,54 @@
+// The pipeline spread over the ranks of an MPI job, with the same result as
+// RunPipeline in one process on the same input.
+//
+// Each rank reads its share of the input (whole text and HTML files round
+// robin, every JSONL file cut into equal byte ranges at line starts),
+// cleans and analyses it. Corpus statistics are merged across ranks: which
+// copy of a repeated id wins, each source's repeated lines, and document
+// frequencies. Rank 0 gathers the documents with their vectors and
+// signatures, finds copies and clusters; then the stories are dealt out to
+// all ranks (largest first, to the least loaded), each rank tells and
+// renders its stories over the documents they need, and rank 0 collects
+// them in order.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "distributed/comm.h"
+#include "storyline/errors.h"
+#include "storyline/options.h"
+#include "storyline/pipeline.h"
+#include "storyline/story.h"
+
+namespace storyline::distributed {
+
+// Renders one story; `result` holds the documents, events and copies its
+// indices refer to (a subset of the whole, in the same relative order).
+using StoryRenderer =
+    std::function<std::string(const Story&, const PipelineResult&)>;
+
+struct RankReport {
+  size_t articles = 0;       // read by this rank
+  double seconds = 0;        // wall time of the whole run
+  uint64_t peak_rss_kb = 0;  // VmHWM
+};
+
+struct DistributedResult {
+  // On rank 0: docs, copies, events and clusters as RunPipeline gives them;
+  // `stories` stays empty (they are rendered where they are told).
+  PipelineResult result;
+  std::vector<std::string> rendered;  // rank 0: one per cluster, in order
+  std::vector<InputError> errors;     // rank 0: every rank's, in rank order
+  std::vector<RankReport> ranks;      // rank 0: one per rank
+};
+
+// Collective: every rank calls it with the same arguments. Stories are told
+// only when `options.synthesize` and `render` is set.
+DistributedResult RunDistributed(const Comm& comm,
+                                 const std::vector<std::string>& inputs,
+                                 const PipelineOptions& options,
+                                 const StoryRenderer& render);
+
+}  // namespace storyline::distributed

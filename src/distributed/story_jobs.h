@@ -1,0 +1,29 @@
+// Telling stories on every rank: rank 0 deals the clusters out, sends each
+// rank the documents, events and copies its clusters need, and collects
+// the rendered stories.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "distributed/comm.h"
+#include "distributed/merge.h"
+#include "distributed/run.h"
+#include "storyline/options.h"
+#include "storyline/pipeline.h"
+
+namespace storyline::distributed {
+
+// Which rank tells each cluster: largest first (clusters come that way), to
+// the rank with the fewest documents so far.
+std::vector<int> DealClusters(const std::vector<Cluster>& clusters, int ranks);
+
+// Collective. `whole` (docs, copies, events, clusters) is read on rank 0;
+// `background` (stem document frequencies of the whole corpus) on every
+// rank. Returns, on rank 0, one rendered story per cluster, in order.
+std::vector<std::string> TellStoriesAcrossRanks(
+    const Comm& comm, const PipelineResult& whole,
+    const StemFrequencies& background, const StoryOptions& options,
+    int threads, const StoryRenderer& render);
+
+}  // namespace storyline::distributed
