@@ -1,5 +1,7 @@
 #include "story/entity_mentions.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 #include "story/date_words.h"
 #include "story/entity_words.h"
@@ -198,6 +200,9 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
   m.span = {w_[b].span.begin, w_[e - 1].span.end};
   m.surface = std::string(StripPossessive(
       std::string_view(text_).substr(m.span.begin, m.span.end - m.span.begin)));
+  // Key parts; a run of words joined by hyphens is one part with its words
+  // sorted, so "NATO-Russia Council" and "Russia-NATO Council" merge.
+  std::vector<std::vector<std::string>> parts;
   for (size_t k = b; k < e; ++k) {
     const std::string_view norm = StripPossessive(w_[k].norm);
     const bool latin =
@@ -206,9 +211,19 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
     std::string part(latin ? norm : std::string_view(w_[k].stem));
     std::erase(part, '.');
     if (IsConnector(k)) continue;
-    if (!m.key.empty()) m.key += ' ';
-    m.key += part;
     if (k + 1 == e) m.surname = part;
+    const bool hyphenated =
+        k > b && !parts.empty() && w_[k].span.begin == w_[k - 1].span.end + 1 &&
+        text_[w_[k - 1].span.end] == '-';
+    if (!hyphenated) parts.emplace_back();
+    parts.back().push_back(std::move(part));
+  }
+  for (std::vector<std::string>& run : parts) {
+    std::sort(run.begin(), run.end());
+    for (const std::string& word : run) {
+      if (!m.key.empty()) m.key += ' ';
+      m.key += word;
+    }
   }
   m.role = std::move(role);
   m.words = static_cast<int>(e - b);

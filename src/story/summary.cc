@@ -38,6 +38,36 @@ std::string_view TrimSiteSuffix(std::string_view title) {
   return title;
 }
 
+// Whether a sentence reads on its own: it does not start in the middle of
+// a quotation ("… different,” she said.") nor leave one open for the next
+// sentence to close, and it does not start with a lower-case letter.
+// Curly quotes and guillemets only: straight quotes do not say which way
+// they face.
+bool StandsAlone(std::string_view sentence) {
+  if (!sentence.empty() && sentence[0] >= 'a' && sentence[0] <= 'z') {
+    return false;
+  }
+  std::string open;  // 'l' for „ (closed by “), 'q' for “, 'g' for «
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    const std::string_view rest = sentence.substr(i);
+    if (rest.starts_with("„")) {
+      open += 'l';
+    } else if (rest.starts_with("«")) {
+      open += 'g';
+    } else if (rest.starts_with("“")) {
+      if (!open.empty() && open.back() == 'l') {
+        open.pop_back();
+      } else {
+        open += 'q';
+      }
+    } else if (rest.starts_with("”") || rest.starts_with("»")) {
+      if (open.empty()) return false;
+      open.pop_back();
+    }
+  }
+  return open.empty();
+}
+
 }  // namespace
 
 void ChooseHeadline(const StoryView& view, Story& story) {
@@ -46,7 +76,9 @@ void ChooseHeadline(const StoryView& view, Story& story) {
                       std::span<const text::Token> words,
                       std::string_view basis) {
     const int n = static_cast<int>(words.size());
-    if (n < 4 || n > 40 || ContentWords(words) < 3) return;
+    if (n < 4 || n > 40 || ContentWords(words) < 3 || !StandsAlone(text)) {
+      return;
+    }
     const double score = Cosine(view.Vectorize(words), view.centroid());
     if (score > story.headline_score) {
       story.headline_score = score;
@@ -87,6 +119,7 @@ void Summarize(const StoryView& view, const StoryOptions& options,
   for (const SentenceRef& s : view.sentences()) {
     const int n = static_cast<int>(s.words.size());
     if (n < 6 || n > 70 || ContentWords(s.words) < 4) continue;
+    if (!StandsAlone(view.Text(s.doc, s.span))) continue;
     Candidate c{s.doc,
                 s.index,
                 s.span,

@@ -100,6 +100,24 @@ TEST_F(SeedsStory, SummaryHasNoReprintedSentence) {
   }
 }
 
+// 000 continues a quotation over two sentences; the second alone ("I
+// think we are operating ... ,” she said.") is no summary sentence.
+TEST_F(SeedsStory, SummarySentencesStandAlone) {
+  ASSERT_GE(story_->summary.size(), 3u);
+  auto count = [](std::string_view s, std::string_view mark) {
+    int n = 0;
+    for (size_t at = s.find(mark); at != std::string_view::npos;
+         at = s.find(mark, at + mark.size())) {
+      ++n;
+    }
+    return n;
+  };
+  for (const SummarySentence& s : story_->summary) {
+    EXPECT_EQ(count(s.text, "“"), count(s.text, "”")) << s.text;
+    EXPECT_FALSE(s.text[0] >= 'a' && s.text[0] <= 'z') << s.text;
+  }
+}
+
 TEST_F(SeedsStory, TimelineRunsFromDecemberDraftsThroughViennaTalks) {
   ASSERT_FALSE(story_->timeline.empty());
   EXPECT_TRUE(std::is_sorted(
@@ -141,6 +159,19 @@ TEST_F(SeedsStory, OfficialsAreMergedAcrossSpellings) {
   const Entity* stoltenberg = find("Stoltenberg");
   ASSERT_NE(stoltenberg, nullptr);
   EXPECT_EQ(stoltenberg->kind, EntityKind::kPerson);
+}
+
+// 000 writes "NATO-Russia Council", 002 and 003 "Russia-NATO Council".
+TEST_F(SeedsStory, CouncilNamedEitherWayIsOneEntity) {
+  std::vector<std::string> councils;
+  for (const Entity& e : story_->entities) {
+    if (e.name == "NATO-Russia Council" || e.name == "Russia-NATO Council") {
+      councils.push_back(e.name);
+      EXPECT_GE(e.docs.size(), 3u);
+      EXPECT_EQ(e.kind, EntityKind::kOrganization);
+    }
+  }
+  EXPECT_EQ(councils.size(), 1u);
 }
 
 TEST_F(SeedsStory, QuotesHaveTheirSpeakers) {
