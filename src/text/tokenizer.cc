@@ -8,12 +8,14 @@
 #include <cassert>
 
 #include "text/unicode.h"
+#include "text/word_scanner.h"
 
 namespace storyline::text {
 
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
+  std::vector<ScannedWord> scanned;  // reused between calls
 };
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
@@ -58,31 +60,51 @@ UChar32 FirstCodePoint(std::string_view s) {
   return c;
 }
 
+Token MakeToken(std::string_view text, uint32_t begin, uint32_t end,
+                bool is_number, bool sentence_start) {
+  Token token;
+  const std::string_view piece = text.substr(begin, end - begin);
+  token.span = {begin, end};
+  token.norm = FoldCase(piece);
+  token.is_number = is_number;
+  token.upper_initial = u_isupper(FirstCodePoint(piece));
+  token.sentence_start = sentence_start;
+  return token;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenizer::Words(std::string_view text) {
+  std::vector<ScannedWord>& words = impl_->scanned;
+  words.clear();
+  if (!ScanWords(text, words)) return IcuWords(text);
+  std::vector<Token> tokens;
+  tokens.reserve(words.size());
+  for (const ScannedWord& w : words) {
+    tokens.push_back(MakeToken(text, w.begin, w.end, w.is_number,
+                               w.sentence_start));
+  }
+  return tokens;
+}
+
+std::vector<Token> Tokenizer::IcuWords(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6);
   bool at_sentence_start = true;
   Segment(*impl_->words, text, [&](int32_t begin, int32_t end, int32_t rule) {
-    const std::string_view piece = text.substr(begin, end - begin);
     if (rule == UBRK_WORD_NONE) {
       // Sentence-final punctuation or a line break opens a new sentence.
-      for (const char c : piece) {
+      for (const char c : text.substr(begin, end - begin)) {
         if (c == '.' || c == '!' || c == '?' || c == '\n') {
           at_sentence_start = true;
         }
       }
       return;
     }
-    Token token;
-    token.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    token.norm = FoldCase(piece);
-    token.is_number = rule < UBRK_WORD_LETTER;
-    token.upper_initial = u_isupper(FirstCodePoint(piece));
-    token.sentence_start = at_sentence_start;
+    tokens.push_back(MakeToken(text, static_cast<uint32_t>(begin),
+                               static_cast<uint32_t>(end),
+                               rule < UBRK_WORD_LETTER, at_sentence_start));
     at_sentence_start = false;
-    tokens.push_back(std::move(token));
   });
   return tokens;
 }

@@ -31,8 +31,13 @@ class Tokenizer {
   Tokenizer& operator=(const Tokenizer&) = delete;
 
   // Words and numbers of `text`, in order; punctuation and spaces dropped.
-  // `text` must be valid UTF-8. O(bytes).
+  // `text` must be valid UTF-8. O(bytes). Latin, Greek and Cyrillic text
+  // takes a fast path (text/word_scanner.h); the result is the same as
+  // IcuWords'.
   std::vector<Token> Words(std::string_view text);
+
+  // The same with ICU's word break iterator alone: the reference.
+  std::vector<Token> IcuWords(std::string_view text);
 
   // Sentence spans of `text`, trimmed of surrounding white space; line
   // breaks always end a sentence. Abbreviations like "Mr." or "U.S." do not.

@@ -75,14 +75,42 @@ std::string NormalizeNfc(std::string_view s) {
   return out;
 }
 
-std::string FoldCase(std::string_view s) {
-  if (IsAscii(s)) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+namespace {
+
+// Case folding of ASCII and the basic Cyrillic block (U+0400-U+045F), whose
+// letters are all NFKC-stable; false, with `out` unspecified, for any other
+// character. Most words of English and Russian news take this path.
+bool FoldSimple(std::string_view s, std::string& out) {
+  out.assign(s);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+      continue;
     }
-    return out;
+    if ((c != 0xD0 && c != 0xD1) || i + 1 >= out.size()) return false;
+    const auto c2 = static_cast<unsigned char>(out[i + 1]);
+    const int cp = ((c & 0x1F) << 6) | (c2 & 0x3F);
+    if ((c2 & 0xC0) != 0x80 || cp > 0x45F) return false;
+    int folded = cp;
+    if (cp >= 0x410 && cp <= 0x42F) folded = cp + 0x20;       // А-Я
+    else if (cp >= 0x400 && cp <= 0x40F) folded = cp + 0x50;  // Ѐ-Џ, Ё
+    out[i] = static_cast<char>(0xC0 | (folded >> 6));
+    out[i + 1] = static_cast<char>(0x80 | (folded & 0x3F));
+    ++i;
   }
+  return true;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  std::string out;
+  if (FoldSimple(s, out)) return out;
+  return FoldCaseWithIcu(s);
+}
+
+std::string FoldCaseWithIcu(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold =
       icu::Normalizer2::getNFKCCasefoldInstance(status);

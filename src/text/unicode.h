@@ -17,8 +17,11 @@ size_t FirstInvalidUtf8(std::string_view s);
 std::string NormalizeNfc(std::string_view s);
 
 // NFKC case folding: "Straße" -> "strasse", "ＮＡＴＯ" -> "nato".
-// ASCII input takes a fast path.
+// ASCII and basic Cyrillic take a fast path with the same result.
 std::string FoldCase(std::string_view s);
+
+// The same, always through ICU's NFKC_Casefold normalizer: the reference.
+std::string FoldCaseWithIcu(std::string_view s);
 
 // Replaces ill-formed UTF-8 sequences with U+FFFD.
 std::string RepairUtf8(std::string_view s);

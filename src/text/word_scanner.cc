@@ -1,0 +1,165 @@
+#include "text/word_scanner.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+
+namespace storyline::text {
+namespace {
+
+// The Word_Break classes the fast path models.
+enum class Wb : uint8_t {
+  kOther,        // breaks on both sides (spaces, most punctuation)
+  kLetter,       // ALetter
+  kNumeric,      // Numeric
+  kMidLetter,    // joins letters: "·"
+  kMidNum,       // joins digits: "," ";"
+  kMidNumLet,    // joins either: "." "’" and the apostrophe (Single_Quote)
+  kUnsupported,  // anything else: leave the text to ICU
+};
+
+// Scripts and symbols the fast path may meet; outside them, give up early
+// (Han, Thai, Hebrew... need ICU's dictionaries or extra rules).
+bool InModelledBlock(UChar32 c) {
+  return c < 0x0250 ||                    // Latin, Latin-1, Latin Extended
+         (c >= 0x0370 && c < 0x0530) ||   // Greek, Cyrillic
+         (c >= 0x2000 && c < 0x2070) ||   // general punctuation
+         (c >= 0x20A0 && c < 0x20C0) ||   // currency
+         (c >= 0x2100 && c < 0x2200) ||   // letterlike, number forms, arrows
+         (c >= 0x2200 && c < 0x2300);     // mathematical operators
+}
+
+Wb Classify(UChar32 c) {
+  if (!InModelledBlock(c)) return Wb::kUnsupported;
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+    return Wb::kUnsupported;  // emoji sequences have rules of their own
+  }
+  // ICU's root rules count "@" as a letter, so that "@handle" and
+  // "name@example.org" are one word each.
+  if (c == '@') return Wb::kLetter;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+      return Wb::kLetter;
+    case U_WB_NUMERIC:
+      return Wb::kNumeric;
+    case U_WB_MIDLETTER:
+      // ICU's root rules (as CLDR's) take ":" and its full-width forms out
+      // of MidLetter: "foo:bar" is two words.
+      return c == ':' ? Wb::kOther : Wb::kMidLetter;
+    case U_WB_MIDNUM:
+      return Wb::kMidNum;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return Wb::kMidNumLet;
+    case U_WB_OTHER:
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+    case U_WB_WSEGSPACE:
+    case U_WB_DOUBLE_QUOTE:  // joins only Hebrew letters, which we leave
+      return Wb::kOther;
+    default:  // Extend, Format, ZWJ, ExtendNumLet, Katakana, Hebrew, RI
+      return Wb::kUnsupported;
+  }
+}
+
+// Classes of every code point below kTableEnd (all the modelled blocks),
+// looked up once from ICU.
+constexpr UChar32 kTableEnd = 0x2300;
+
+const std::array<Wb, kTableEnd>& ClassTable() {
+  static const std::array<Wb, kTableEnd> table = [] {
+    std::array<Wb, kTableEnd> t{};
+    for (UChar32 c = 0; c < kTableEnd; ++c) t[c] = Classify(c);
+    return t;
+  }();
+  return table;
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text)
+      : bytes_(reinterpret_cast<const uint8_t*>(text.data())),
+        size_(static_cast<int32_t>(text.size())),
+        table_(ClassTable()) {}
+
+  // Class of the character at `at` and the offset after it.
+  Wb At(int32_t at, int32_t& next) const {
+    if (at >= size_) {
+      next = at;
+      return Wb::kOther;
+    }
+    if (bytes_[at] < 0x80) {
+      next = at + 1;
+      return table_[bytes_[at]];
+    }
+    UChar32 c;
+    next = at;
+    U8_NEXT(bytes_, next, size_, c);
+    return c < 0 || c >= kTableEnd ? Wb::kUnsupported : table_[c];
+  }
+
+  bool Run(std::vector<ScannedWord>& out) {
+    bool sentence_start = true;
+    int32_t i = 0;
+    while (i < size_) {
+      int32_t next;
+      const Wb wb = At(i, next);
+      if (wb == Wb::kUnsupported) return false;
+      if (wb != Wb::kLetter && wb != Wb::kNumeric) {
+        const uint8_t b = bytes_[i];
+        if (b == '.' || b == '!' || b == '?' || b == '\n') {
+          sentence_start = true;
+        }
+        i = next;
+        continue;
+      }
+      ScannedWord word;
+      word.begin = static_cast<uint32_t>(i);
+      word.sentence_start = sentence_start;
+      sentence_start = false;
+      // ICU's status follows the last character: "G7", "U20" and "1,000"
+      // are numbers, "5G" and "U.S" are words.
+      Wb last = wb;
+      i = next;
+      while (i < size_) {
+        const Wb k = At(i, next);
+        if (k == Wb::kUnsupported) return false;
+        if (k == Wb::kLetter || k == Wb::kNumeric) {  // WB5, WB8-WB10
+          last = k;
+          i = next;
+          continue;
+        }
+        // WB6/WB7 (letter, mid, letter) and WB11/WB12 (digit, mid, digit).
+        const bool joins_letters =
+            last == Wb::kLetter && (k == Wb::kMidLetter || k == Wb::kMidNumLet);
+        const bool joins_digits =
+            last == Wb::kNumeric && (k == Wb::kMidNum || k == Wb::kMidNumLet);
+        if (!joins_letters && !joins_digits) break;
+        int32_t after;
+        const Wb following = At(next, after);
+        if (following == Wb::kUnsupported) return false;
+        if (following != last) break;
+        i = after;
+      }
+      word.end = static_cast<uint32_t>(i);
+      word.is_number = last == Wb::kNumeric;
+      out.push_back(word);
+    }
+    return true;
+  }
+
+ private:
+  const uint8_t* bytes_;
+  int32_t size_;
+  const std::array<Wb, kTableEnd>& table_;
+};
+
+}  // namespace
+
+bool ScanWords(std::string_view text, std::vector<ScannedWord>& out) {
+  return Scanner(text).Run(out);
+}
+
+}  // namespace storyline::text

@@ -1,0 +1,92 @@
+// Word segmentation, case folding and stemming: the fast paths give what
+// ICU and Snowball give, and words carry the flags later stages rely on.
+#include "text/tokenizer.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "testing.h"
+#include "text/analyzer.h"
+#include "text/unicode.h"
+#include "text_testing.h"
+
+namespace storyline::text {
+namespace {
+
+std::vector<std::string> Norms(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.norm);
+  return out;
+}
+
+TEST(Tokenizer, JoinsWhatUax29Joins) {
+  Tokenizer tokenizer;
+  const std::string text =
+      "The U.S. envoy didn’t say 7.5 hours; 3,000 troops, G20 and 5G. "
+      "Foo:bar co-operation «Рябков» Ёлка ЙОД l'Europe";
+  const std::vector<std::string> expected = {
+      "the",  "u.s",       "envoy", "didn’t", "say",     "7.5",  "hours",
+      "3,000", "troops",   "g20",   "and",    "5g",      "foo",  "bar",
+      "co",   "operation", "рябков", "ёлка",  "йод",     "l'europe"};
+  EXPECT_EQ(Norms(tokenizer.Words(text)), expected);
+  ExpectSameAsIcu(tokenizer, text);
+}
+
+TEST(Tokenizer, FlagsNumbersCapitalsAndSentenceStarts) {
+  Tokenizer tokenizer;
+  const auto t = tokenizer.Words("Talks ended. Then 12 envoys left!\nNext");
+  ASSERT_EQ(t.size(), 7u);
+  EXPECT_TRUE(t[0].sentence_start && t[0].upper_initial);
+  EXPECT_FALSE(t[1].sentence_start || t[1].upper_initial);
+  EXPECT_TRUE(t[2].sentence_start);
+  EXPECT_TRUE(t[3].is_number);
+  EXPECT_FALSE(t[4].is_number);
+  EXPECT_TRUE(t[6].sentence_start);
+  EXPECT_EQ(t[3].span.begin, 18u);
+  EXPECT_EQ(t[3].span.end, 20u);
+}
+
+TEST(Tokenizer, OtherScriptsAndMarksGoThroughIcu) {
+  Tokenizer tokenizer;
+  // Han, a combining accent, a soft hyphen, an emoji, an underscore.
+  for (const std::string text :
+       {"北京 talks 会谈", "cafe\xCC\x81 open", "co\xC2\xADoperation",
+        "deal \xF0\x9F\x91\x8D done", "snake_case 12_000", "שלום 2022"}) {
+    ExpectSameAsIcu(tokenizer, text);
+    EXPECT_FALSE(tokenizer.Words(text).empty()) << text;
+  }
+}
+
+TEST(FoldCase, FastPathMatchesIcu) {
+  for (const std::string word :
+       {"NATO", "Straße", "ＮＡＴＯ", "ЁЛКА", "Ѐже", "Йошкар-Ола", "Ωμέγα",
+        "İstanbul", "ǅemal", "ﬁnance", "Рябков", "abc123"}) {
+    EXPECT_EQ(FoldCase(word), FoldCaseWithIcu(word)) << word;
+  }
+}
+
+TEST(Analyzer, StemsRepeatedWordsAlike) {
+  Analyzer analyzer;
+  const auto first = analyzer.Words("Talks talked talking", Lang::kEn);
+  const auto again = analyzer.Words("talking Talks", Lang::kEn);
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[0].stem, "talk");
+  EXPECT_EQ(first[2].stem, "talk");
+  EXPECT_EQ(again[0].stem, first[2].stem);
+  const auto ru = analyzer.Words("переговоры переговоров", Lang::kRu);
+  ASSERT_EQ(ru.size(), 2u);
+  EXPECT_EQ(ru[0].stem, ru[1].stem);
+}
+
+// The shipped sample corpus, word for word.
+TEST(Tokenizer, SampleCorpusSameAsIcu) {
+  Tokenizer tokenizer;
+  const int strings = ForEachJsonlString(
+      testing::SampleDir() + "/ecbplus-sample.jsonl",
+      [&](const std::string& s) { ExpectSameAsIcu(tokenizer, s); });
+  EXPECT_GT(strings, 100);
+}
+
+}  // namespace
+}  // namespace storyline::text
