@@ -130,7 +130,7 @@ void BM_AverageLink(benchmark::State& state) {
   const double threshold = ClusterOptions{}.event_threshold;
   size_t clusters = 0;
   for (auto _ : state) {
-    auto labels = cluster::AverageLink(n, edges, threshold);
+    auto labels = cluster::AverageLink(n, edges, threshold, 2);
     clusters = labels.empty()
                    ? 0
                    : 1 + *std::max_element(labels.begin(), labels.end());

@@ -69,6 +69,10 @@ struct ClusterOptions {
   // candidate search quadratic, and the rarer terms find the same pairs.
   double max_df_ratio = 0.2;
   int max_term_docs = 5000;
+  // A term's posting list is cut into blocks of this many articles (by
+  // date) and an article looks for candidates in its own block and the two
+  // beside it: the work per article stays bounded as the corpus grows.
+  int posting_block = 256;
 };
 
 struct StoryOptions {

@@ -53,6 +53,10 @@ void AddClusterOptions(CLI::App& app, ClusterOptions& options) {
   app.add_option("--story-window", options.story_window_days,
                  "Days apart with no time discount, stories")
       ->capture_default_str();
+  app.add_option("--posting-block", options.posting_block,
+                 "Candidate search: articles per block of a term's postings "
+                 "(an article searches its block and the two beside it)")
+      ->capture_default_str();
 }
 
 size_t PrintErrors(const CollectingErrorSink& errors) {

@@ -12,15 +12,16 @@ namespace storyline::cluster {
 // similarity while it is at least `threshold`; pairs without an edge count
 // as similarity 0. Returns a cluster label per item (0..k-1, numbered by
 // smallest member). O(E log E) with lazily updated priorities; deterministic:
-// ties go to the smaller ids.
+// ties go to the smaller ids, and the result does not depend on `threads`.
 std::vector<int> AverageLink(int n, std::span<const Edge> edges,
-                             double threshold);
+                             double threshold, int threads = 1);
 
 // The same, starting from the clusters in `initial` (a label per item)
 // instead of singletons: group-average linkage continued at a lower
 // threshold, e.g. events into stories. Edges inside an initial cluster are
 // ignored.
 std::vector<int> AverageLinkFrom(std::span<const int> initial,
-                                 std::span<const Edge> edges, double threshold);
+                                 std::span<const Edge> edges, double threshold,
+                                 int threads = 1);
 
 }  // namespace storyline::cluster

@@ -71,6 +71,7 @@ Clustering ClusterArticles(const ClusterInput& input,
   story_time.candidate_terms = options.candidate_terms;
   story_time.max_df_ratio = options.max_df_ratio;
   story_time.max_term_docs = options.max_term_docs;
+  story_time.posting_block = options.posting_block;
   std::vector<Edge> story_edges =
       SimilarPairs(input.vectors, doc_dates, story_time, threads);
 
@@ -94,7 +95,7 @@ Clustering ClusterArticles(const ClusterInput& input,
   }
   Dedupe(event_edges);
   const std::vector<int> event_labels =
-      AverageLink(n, event_edges, options.event_threshold);
+      AverageLink(n, event_edges, options.event_threshold, threads);
   for (const auto& members : Groups(event_labels)) {
     Event event;
     event.id = ClusterId('e', input.ids[members.front()]);
@@ -109,7 +110,8 @@ Clustering ClusterArticles(const ClusterInput& input,
   }
   Dedupe(story_edges);
   const std::vector<int> story_labels =
-      AverageLinkFrom(event_labels, story_edges, options.story_threshold);
+      AverageLinkFrom(event_labels, story_edges, options.story_threshold,
+                      threads);
   std::vector<Cluster> stories(Groups(story_labels).size());
   for (int e = 0; e < static_cast<int>(result.events.size()); ++e) {
     Cluster& story = stories[story_labels[result.events[e].docs.front()]];

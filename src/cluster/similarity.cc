@@ -13,6 +13,7 @@ namespace {
 struct Posting {
   int item;
   float weight;
+  int slot;  // which of the item's indexed terms
 };
 
 int DayNumber(absl::CivilDay day) {
@@ -69,12 +70,13 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       max_span = std::max(max_span,
                           static_cast<int>(*dates[i].last - *dates[i].first));
     }
-    for (const int t : indexed[i]) {
+    for (size_t slot = 0; slot < indexed[i].size(); ++slot) {
+      const int t = indexed[i][slot];
       const uint64_t term = vectors[i].terms[t];
       const int term_df = df[term];
       if (term_df < 2 || term_df > max_df) continue;
       auto& postings = index[term];
-      const Posting posting{i, vectors[i].weights[t]};
+      const Posting posting{i, vectors[i].weights[t], static_cast<int>(slot)};
       if (dates[i].first) {
         postings.dated.push_back({DayNumber(*dates[i].first), posting});
       } else {
@@ -82,13 +84,38 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       }
     }
   }
+  // Where each item's posting sits in each of its terms' lists, so that it
+  // visits only the blocks next to its own (see `block` below).
+  std::vector<std::vector<int>> position(n);
+  for (int i = 0; i < n; ++i) position[i].assign(indexed[i].size(), -1);
   for (auto& [term, postings] : index) {
     std::sort(postings.dated.begin(), postings.dated.end(),
               [](const auto& x, const auto& y) {
                 return x.first != y.first ? x.first < y.first
                                           : x.second.item < y.second.item;
               });
+    for (size_t k = 0; k < postings.dated.size(); ++k) {
+      const Posting& p = postings.dated[k].second;
+      position[p.item][p.slot] = static_cast<int>(k);
+    }
+    for (size_t k = 0; k < postings.undated.size(); ++k) {
+      const Posting& p = postings.undated[k];
+      position[p.item][p.slot] = static_cast<int>(k);
+    }
   }
+  // A long posting list is cut into blocks of `block` postings (in date
+  // order, or input order for undated items) and an item visits only its
+  // own block and the two beside it: a symmetric rule, so each pair is
+  // still seen from its smaller side, and the work per item is bounded
+  // however large the corpus grows. Lists of up to two blocks are visited
+  // whole.
+  const int block = std::max(1, params.posting_block);
+  auto window = [block](int at, size_t size) {
+    const int b = at / block;
+    const size_t begin = static_cast<size_t>(std::max(0, (b - 1) * block));
+    const size_t end = std::min(size, static_cast<size_t>(b + 2) * block);
+    return std::pair(begin, end);
+  };
   // Beyond this gap the decay is below e^-6: without a floor, never an edge.
   const int horizon =
       params.floor > 0
@@ -110,25 +137,31 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       if (s.score[p.item] == 0) s.touched.push_back(p.item);
       s.score[p.item] += weight * p.weight;
     };
-    for (const int t : indexed[i]) {
+    for (size_t slot = 0; slot < indexed[i].size(); ++slot) {
+      const int t = indexed[i][slot];
       const auto it = index.find(vectors[i].terms[t]);
       if (it == index.end()) continue;
       const float weight = vectors[i].weights[t];
       const auto& dated = it->second.dated;
+      const auto& undated = it->second.undated;
+      const int at = position[i][slot];
       if (dates[i].first) {
+        const auto [from, to] = window(at, dated.size());
         const int lo = DayNumber(*dates[i].first) - horizon - max_span;
         const int hi =
             DayNumber(dates[i].last.value_or(*dates[i].first)) + horizon;
         auto begin = std::lower_bound(
-            dated.begin(), dated.end(), lo,
+            dated.begin() + from, dated.begin() + to, lo,
             [](const auto& x, int day) { return x.first < day; });
-        for (auto p = begin; p != dated.end() && p->first <= hi; ++p) {
+        for (auto p = begin; p != dated.begin() + to && p->first <= hi; ++p) {
           visit(p->second, weight);
         }
+        for (const auto& p : undated) visit(p, weight);
       } else {
         for (const auto& p : dated) visit(p.second, weight);
+        const auto [from, to] = window(at, undated.size());
+        for (size_t k = from; k < to; ++k) visit(undated[k], weight);
       }
-      for (const auto& p : it->second.undated) visit(p, weight);
     }
     // The most promising candidates get an exact cosine.
     auto& touched = s.touched;

@@ -32,6 +32,7 @@ struct SimilarityParams {
   int max_candidates = 200;     // exact cosine for at most this many per item
   double max_df_ratio = 0.2;    // more common indexed terms are skipped
   int max_term_docs = 5000;     // likewise, in absolute terms
+  int posting_block = 256;      // an item visits 3 blocks of a term's list
 };
 
 // 1 within the window; beyond it decays as exp(-(gap - window) / decay)

@@ -1,5 +1,9 @@
 #include "cluster/agglomerative.h"
 
+#include <algorithm>
+#include <map>
+#include <random>
+
 #include "gtest/gtest.h"
 
 namespace storyline::cluster {
@@ -26,6 +30,79 @@ TEST(AverageLinkTest, EdgeOrderDoesNotMatter) {
   const auto expected = AverageLink(5, edges, 0.3);
   std::reverse(edges.begin(), edges.end());
   EXPECT_EQ(AverageLink(5, edges, 0.3), expected);
+}
+
+// Average linkage the slow, obvious way: every step recomputes every
+// cluster pair's average and merges the best (ties to smaller members).
+std::vector<int> NaiveAverageLink(std::vector<int> label,
+                                  const std::vector<Edge>& edges,
+                                  double threshold) {
+  const int n = static_cast<int>(label.size());
+  while (true) {
+    std::map<std::pair<int, int>, double> total;
+    std::map<int, int> size;
+    for (int i = 0; i < n; ++i) ++size[label[i]];
+    for (const Edge& e : edges) {
+      const int a = label[e.a], b = label[e.b];
+      if (a != b) total[{std::min(a, b), std::max(a, b)}] += e.similarity;
+    }
+    double best = threshold;
+    std::pair<int, int> pick{-1, -1};
+    for (const auto& [pair, sum] : total) {
+      const double avg = sum / (1.0 * size[pair.first] * size[pair.second]);
+      if (avg >= best && (avg > best || pick.first < 0)) best = avg, pick = pair;
+    }
+    if (pick.first < 0) break;
+    for (int& l : label) {
+      if (l == pick.second) l = pick.first;
+    }
+  }
+  // Renumber by smallest member.
+  std::map<int, int> renumber;
+  for (int& l : label) {
+    l = renumber.try_emplace(l, static_cast<int>(renumber.size())).first->second;
+  }
+  return label;
+}
+
+// Items in planted groups: strong edges inside, weak ones across, so that
+// components, chains of merges and stale averages all occur.
+std::vector<Edge> PlantedGraph(int n, uint32_t seed) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<float> unit(0, 1);
+  std::vector<Edge> edges;
+  for (int a = 0; a < n; ++a) {
+    for (int b = a + 1; b < n; ++b) {
+      const bool same = a / 6 == b / 6;
+      const float p = same ? 0.8f : (a / 18 == b / 18 ? 0.15f : 0.01f);
+      if (unit(random) < p) {
+        const float s = same ? 0.2f + 0.6f * unit(random) : 0.3f * unit(random);
+        edges.push_back({a, b, s, s});
+      }
+    }
+  }
+  return edges;
+}
+
+TEST(AverageLinkTest, SameAsNaiveAverageLinkageOnPlantedGraphs) {
+  for (uint32_t seed = 1; seed <= 8; ++seed) {
+    const int n = 60;
+    const std::vector<Edge> edges = PlantedGraph(n, seed);
+    std::vector<int> singletons(n);
+    for (int i = 0; i < n; ++i) singletons[i] = i;
+    for (const double threshold : {0.1, 0.2, 0.35}) {
+      const std::vector<int> expected =
+          NaiveAverageLink(singletons, edges, threshold);
+      EXPECT_EQ(AverageLink(n, edges, threshold, 1), expected)
+          << "seed " << seed << " threshold " << threshold;
+      EXPECT_EQ(AverageLink(n, edges, threshold, 2), expected);
+    }
+    // Continued from a partition: events into stories.
+    const std::vector<int> events = AverageLink(n, edges, 0.35);
+    EXPECT_EQ(AverageLinkFrom(events, edges, 0.07, 2),
+              NaiveAverageLink(events, edges, 0.07))
+        << "seed " << seed;
+  }
 }
 
 }  // namespace
