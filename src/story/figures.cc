@@ -7,6 +7,7 @@
 #include <numeric>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "story/date_words.h"
 #include "story/dates.h"
 #include "story/timeline.h"
@@ -75,33 +76,55 @@ void FiguresIn(const StoryView& view, const SentenceRef& s,
   }
 }
 
+// Whether a sentence has a number followed by a content word: the cheap
+// test that spares most sentences the context work below.
+bool MayHoldFigure(const SentenceRef& s) {
+  const auto& w = s.words;
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    if (IsContent(w[i + 1]) && !w[i + 1].upper_initial &&
+        NumberValue(w[i].norm)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> ContextStems(const SentenceRef& s) {
+  std::vector<std::string> stems;
+  for (const Token& t : s.words) {
+    if (IsContent(t) && !NumberValue(t.norm)) stems.push_back(t.stem);
+  }
+  return stems;
+}
+
+// The first day-precise date a sentence mentions.
+std::optional<absl::CivilDay> DayOf(const std::vector<DateMention>& mentions) {
+  for (const DateMention& m : mentions) {
+    if (m.date && m.precision == DatePrecision::kDay) return m.date;
+  }
+  return std::nullopt;
+}
+
 std::vector<Figure> CollectFigures(const StoryView& view,
-                                   const StoryOptions& options) {
+                                   const SentenceDates& dates) {
   std::vector<Figure> figures;
   for (const int d : view.docs()) {
-    DateContext dates{AnchorFor(view, d, options), std::nullopt};
-    std::vector<std::string> previous_stems;
-    std::optional<absl::CivilDay> previous_date;
-    for (const SentenceRef& s : view.sentences()) {
-      if (s.doc != d) continue;
-      std::optional<absl::CivilDay> date;
-      for (const DateMention& m :
-           FindDates(view.doc(d).text, s.words, view.doc(d).lang, dates)) {
-        if (m.date && m.precision == DatePrecision::kDay && !date)
-          date = m.date;
+    const size_t first = view.FirstSentenceOf(d);
+    const auto sentences = view.SentencesOf(d);
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      const SentenceRef& s = sentences[i];
+      if (!MayHoldFigure(s)) continue;
+      // The sentence's date, else the previous sentence's.
+      auto date = DayOf(dates[first + i]);
+      if (!date && i > 0) date = DayOf(dates[first + i - 1]);
+      std::vector<std::string> context = ContextStems(s);
+      if (i > 0) {
+        const std::vector<std::string> previous = ContextStems(sentences[i - 1]);
+        context.insert(context.end(), previous.begin(), previous.end());
       }
-      std::vector<std::string> stems;
-      for (const Token& t : s.words) {
-        if (IsContent(t) && !NumberValue(t.norm)) stems.push_back(t.stem);
-      }
-      std::vector<std::string> context = stems;
-      context.insert(context.end(), previous_stems.begin(),
-                     previous_stems.end());
       std::sort(context.begin(), context.end());
       context.erase(std::unique(context.begin(), context.end()), context.end());
-      FiguresIn(view, s, context, date ? date : previous_date, figures);
-      previous_stems = std::move(stems);
-      previous_date = date;
+      FiguresIn(view, s, context, date, figures);
     }
   }
   return figures;
@@ -115,35 +138,32 @@ int Find(std::vector<int>& parent, int i) {
 }  // namespace
 
 std::optional<double> NumberValue(std::string_view w) {
-  static constexpr std::array<std::string_view, 21> kEnglish = {
-      "zero",     "one",      "two",      "three",   "four",    "five",
-      "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
-      "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen", "twenty"};
-  for (size_t v = 0; v < kEnglish.size(); ++v) {
-    if (w == kEnglish[v]) return static_cast<double>(v);
+  if (w.empty()) return std::nullopt;
+  if (!std::isdigit(static_cast<unsigned char>(w[0]))) {
+    // English number words, and Russian cardinals in the cases that come
+    // before a unit.
+    static const auto* const kWords =
+        new absl::flat_hash_map<std::string_view, int>{
+            {"zero", 0},      {"one", 1},        {"two", 2},
+            {"three", 3},     {"four", 4},       {"five", 5},
+            {"six", 6},       {"seven", 7},      {"eight", 8},
+            {"nine", 9},      {"ten", 10},       {"eleven", 11},
+            {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},
+            {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17},
+            {"eighteen", 18}, {"nineteen", 19},  {"twenty", 20},
+            {"один", 1},      {"одна", 1},       {"одного", 1},
+            {"два", 2},       {"две", 2},        {"двух", 2},
+            {"три", 3},       {"трех", 3},       {"трёх", 3},
+            {"четыре", 4},    {"четырех", 4},    {"четырёх", 4},
+            {"пять", 5},      {"пяти", 5},       {"шесть", 6},
+            {"шести", 6},     {"семь", 7},       {"семи", 7},
+            {"восемь", 8},    {"восьми", 8},     {"девять", 9},
+            {"девяти", 9},    {"десять", 10},    {"десяти", 10}};
+    const auto it = kWords->find(w);
+    if (it == kWords->end()) return std::nullopt;
+    return static_cast<double>(it->second);
   }
-  // Russian cardinals in the cases that come before a unit.
-  static constexpr std::array<std::array<std::string_view, 3>, 10> kRussian = {
-      {{"один", "одна", "одного"},
-       {"два", "две", "двух"},
-       {"три", "трех", "трёх"},
-       {"четыре", "четырех", "четырёх"},
-       {"пять", "пяти", ""},
-       {"шесть", "шести", ""},
-       {"семь", "семи", ""},
-       {"восемь", "восьми", ""},
-       {"девять", "девяти", ""},
-       {"десять", "десяти", ""}}};
-  for (size_t v = 0; v < kRussian.size(); ++v) {
-    for (const std::string_view form : kRussian[v]) {
-      if (!form.empty() && w == form) return static_cast<double>(v + 1);
-    }
-  }
-  if (w.empty() || w.size() > 15 ||
-      !std::isdigit(static_cast<unsigned char>(w[0]))) {
-    return std::nullopt;
-  }
+  if (w.size() > 15) return std::nullopt;
   // "1,000" groups thousands; "7,5" is a decimal comma.
   std::string digits;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -167,9 +187,9 @@ std::optional<double> NumberValue(std::string_view w) {
   return value;
 }
 
-void FindDisagreements(const StoryView& view, const StoryOptions& options,
+void FindDisagreements(const StoryView& view, const SentenceDates& dates,
                        Story& story) {
-  const std::vector<Figure> figures = CollectFigures(view, options);
+  const std::vector<Figure> figures = CollectFigures(view, dates);
   const int n = static_cast<int>(figures.size());
   std::vector<int> parent(n);
   std::iota(parent.begin(), parent.end(), 0);

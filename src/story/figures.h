@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "story/story_view.h"
+#include "story/timeline.h"
 #include "storyline/options.h"
 #include "storyline/story.h"
 
@@ -19,7 +20,8 @@ std::optional<double> NumberValue(std::string_view folded);
 // Two articles disagree when they give different values in the same unit
 // with overlapping context words and no conflicting dates: "They lasted
 // approximately 7.5 hours" vs "spoke for nearly eight hours".
-void FindDisagreements(const StoryView& view, const StoryOptions& options,
+// `dates` are the story's sentence dates (timeline.h).
+void FindDisagreements(const StoryView& view, const SentenceDates& dates,
                        Story& story);
 
 }  // namespace storyline::story

@@ -46,6 +46,7 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
     const std::string& text = doc(d).text;
     int paragraph = 0;
     size_t scanned = 0;
+    const size_t first_sentence = sentences_.size();
     for (size_t s = 0; s < a.sentences.size(); ++s) {
       const Span span = a.sentences[s];
       for (; scanned < span.begin; ++scanned)
@@ -56,6 +57,7 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
       sentences_.push_back({d, static_cast<int>(s), paragraph, span,
                             std::span(a.words).subspan(begin, end - begin)});
     }
+    sentence_range_[d] = {first_sentence, sentences_.size()};
   }
   idf_.reserve(stems_.size());
   for (const std::string_view stem : stems_) {
@@ -80,6 +82,18 @@ void StoryView::AddTerms(std::span<const text::Token> words) {
         term_ids_.try_emplace(t.stem, static_cast<int>(stems_.size()));
     if (added) stems_.push_back(t.stem);
   }
+}
+
+std::span<const SentenceRef> StoryView::SentencesOf(int doc) const {
+  const auto it = sentence_range_.find(doc);
+  if (it == sentence_range_.end()) return {};
+  const auto [begin, end] = it->second;
+  return std::span(sentences_).subspan(begin, end - begin);
+}
+
+size_t StoryView::FirstSentenceOf(int doc) const {
+  const auto it = sentence_range_.find(doc);
+  return it == sentence_range_.end() ? sentences_.size() : it->second.first;
 }
 
 std::string_view StoryView::Text(int d, Span span) const {

@@ -35,6 +35,11 @@ class StoryView {
   // Story documents, oldest first (undated last), ties by index.
   const std::vector<int>& docs() const { return docs_; }
   const std::vector<SentenceRef>& sentences() const { return sentences_; }
+  // The sentences of story document `doc`, in text order (a slice of
+  // sentences()).
+  std::span<const SentenceRef> SentencesOf(int doc) const;
+  // Where SentencesOf(doc) starts in sentences().
+  size_t FirstSentenceOf(int doc) const;
   const SparseVector& centroid() const { return centroid_; }
   std::string_view Text(int doc, Span span) const;
 
@@ -50,6 +55,7 @@ class StoryView {
   const StoryCorpus& corpus_;
   std::vector<int> docs_;
   std::vector<SentenceRef> sentences_;
+  absl::flat_hash_map<int, std::pair<size_t, size_t>> sentence_range_;
   absl::flat_hash_map<std::string_view, int> term_ids_;  // views into corpus
   std::vector<std::string_view> stems_;
   std::vector<double> idf_;

@@ -56,36 +56,55 @@ void AddSources(const StoryInput& input, const Cluster& cluster, Story& story) {
                    });
 }
 
-void AddReuse(const StoryInput& input, const Cluster& cluster, Story& story) {
+// The copy pairs inside each cluster, in copy order: one pass over the
+// copies, not one per cluster.
+std::vector<std::vector<int>> ReuseOf(const StoryInput& input,
+                                      std::span<const Cluster> clusters) {
+  std::vector<std::vector<int>> clusters_of(input.docs.size());
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    for (const int d : clusters[c].docs) clusters_of[d].push_back(c);
+  }
+  std::vector<std::vector<int>> reuse(clusters.size());
   for (int i = 0; i < static_cast<int>(input.copies.size()); ++i) {
     const CopyPair& pair = input.copies[i];
-    if (std::binary_search(cluster.docs.begin(), cluster.docs.end(), pair.a) &&
-        std::binary_search(cluster.docs.begin(), cluster.docs.end(), pair.b)) {
-      story.reuse.push_back(i);
+    const std::vector<int>& of_b = clusters_of[pair.b];
+    for (const int c : clusters_of[pair.a]) {
+      if (std::find(of_b.begin(), of_b.end(), c) != of_b.end()) {
+        reuse[c].push_back(i);
+      }
     }
   }
+  return reuse;
+}
+
+Story Tell(const StoryInput& input, const StoryCorpus& corpus,
+           const Cluster& cluster, std::vector<int> reuse,
+           const StoryOptions& options) {
+  Story story;
+  story.id = cluster.id;
+  story.docs = cluster.docs;
+  story.events = cluster.events;
+  AddSources(input, cluster, story);
+  story.reuse = std::move(reuse);
+  const StoryView view(corpus, cluster.docs);
+  ChooseHeadline(view, story);
+  Summarize(view, options, story);
+  ChooseTopTerms(view, options, story);
+  const SentenceDates dates = ResolveSentenceDates(view, options);
+  BuildTimeline(view, dates, options, story);
+  const EntityIndex entities = FindEntities(view);
+  AddEntities(entities, options, story);
+  FindQuotes(view, entities, options, story);
+  FindDisagreements(view, dates, story);
+  return story;
 }
 
 }  // namespace
 
 Story TellStory(const StoryInput& input, const StoryCorpus& corpus,
                 const Cluster& cluster, const StoryOptions& options) {
-  Story story;
-  story.id = cluster.id;
-  story.docs = cluster.docs;
-  story.events = cluster.events;
-  AddSources(input, cluster, story);
-  AddReuse(input, cluster, story);
-  const StoryView view(corpus, cluster.docs);
-  ChooseHeadline(view, story);
-  Summarize(view, options, story);
-  ChooseTopTerms(view, options, story);
-  BuildTimeline(view, options, story);
-  const EntityIndex entities = FindEntities(view);
-  AddEntities(entities, options, story);
-  FindQuotes(view, entities, options, story);
-  FindDisagreements(view, options, story);
-  return story;
+  return Tell(input, corpus, cluster, std::move(ReuseOf(input, {&cluster, 1})[0]),
+              options);
 }
 
 Story TellStory(const StoryInput& input, const Cluster& cluster,
@@ -105,9 +124,10 @@ std::vector<Story> TellStories(const StoryInput& input,
   members.erase(std::unique(members.begin(), members.end()), members.end());
   // Background word rarity comes from all documents, not just members.
   const StoryCorpus corpus = BuildCorpus(input.docs, {}, threads);
+  std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
   std::vector<Story> stories(clusters.size());
   ParallelFor(static_cast<int>(clusters.size()), threads, 1, [&](int, int i) {
-    stories[i] = TellStory(input, corpus, clusters[i], options);
+    stories[i] = Tell(input, corpus, clusters[i], std::move(reuse[i]), options);
   });
   return stories;
 }

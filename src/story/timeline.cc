@@ -82,18 +82,14 @@ double Overlap(const std::vector<int>& a, const std::vector<int>& b) {
 }
 
 // Dated segments of one document, in text order.
-void CollectDoc(const StoryView& view, int doc,
-                std::optional<absl::CivilDay> anchor,
+void CollectDoc(const StoryView& view, const SentenceDates& dates, int doc,
                 std::vector<RawEntry>& out) {
   const std::string& text = view.doc(doc).text;
-  DateContext context{anchor, std::nullopt};
-  int since_previous = kPreviousDateSentences + 1;
-  for (const SentenceRef& s : view.sentences()) {
-    if (s.doc != doc) continue;
-    if (++since_previous > kPreviousDateSentences) context.previous.reset();
-    const auto before = context.previous;
-    const auto mentions = FindDates(text, s.words, view.doc(doc).lang, context);
-    if (context.previous != before) since_previous = 0;
+  const size_t first = view.FirstSentenceOf(doc);
+  const auto sentences = view.SentencesOf(doc);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceRef& s = sentences[i];
+    const std::vector<DateMention>& mentions = dates[first + i];
     for (size_t k = 0; k < mentions.size(); ++k) {
       if (!mentions[k].date) continue;
       const Span seg = SegmentFor(text, s.span, mentions, k);
@@ -124,12 +120,30 @@ std::optional<absl::CivilDay> AnchorFor(const StoryView& view, int doc,
   return latest;
 }
 
-void BuildTimeline(const StoryView& view, const StoryOptions& options,
-                   Story& story) {
-  std::vector<RawEntry> raw;
+SentenceDates ResolveSentenceDates(const StoryView& view,
+                                   const StoryOptions& options) {
+  SentenceDates dates(view.sentences().size());
   for (const int d : view.docs()) {
-    CollectDoc(view, d, AnchorFor(view, d, options), raw);
+    const std::string& text = view.doc(d).text;
+    DateContext context{AnchorFor(view, d, options), std::nullopt};
+    int since_previous = kPreviousDateSentences + 1;
+    const size_t first = view.FirstSentenceOf(d);
+    const auto sentences = view.SentencesOf(d);
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      if (++since_previous > kPreviousDateSentences) context.previous.reset();
+      const auto before = context.previous;
+      dates[first + i] =
+          FindDates(text, sentences[i].words, view.doc(d).lang, context);
+      if (context.previous != before) since_previous = 0;
+    }
   }
+  return dates;
+}
+
+void BuildTimeline(const StoryView& view, const SentenceDates& dates,
+                   const StoryOptions& options, Story& story) {
+  std::vector<RawEntry> raw;
+  for (const int d : view.docs()) CollectDoc(view, dates, d, raw);
   std::vector<TimelineEntry> entries;
   std::vector<const RawEntry*> firsts;  // the entry's representative
   for (const RawEntry& r : raw) {

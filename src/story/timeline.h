@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "absl/time/civil_time.h"
+#include "story/dates.h"
 #include "story/story_view.h"
 #include "storyline/options.h"
 #include "storyline/story.h"
@@ -18,9 +19,16 @@ namespace storyline::story {
 std::optional<absl::CivilDay> AnchorFor(const StoryView& view, int doc,
                                         const StoryOptions& options);
 
-// Finds date expressions in every sentence, resolves them against the
-// article's anchor and merges entries about the same dated event.
-void BuildTimeline(const StoryView& view, const StoryOptions& options,
-                   Story& story);
+// The date expressions of every sentence (aligned with view.sentences()),
+// resolved against the article's anchor; "the next day" against the last
+// date of the few sentences before.
+using SentenceDates = std::vector<std::vector<DateMention>>;
+SentenceDates ResolveSentenceDates(const StoryView& view,
+                                   const StoryOptions& options);
+
+// Turns the dated sentences into timeline entries and merges entries about
+// the same dated event.
+void BuildTimeline(const StoryView& view, const SentenceDates& dates,
+                   const StoryOptions& options, Story& story);
 
 }  // namespace storyline::story
