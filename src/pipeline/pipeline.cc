@@ -40,7 +40,9 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   }
   result.timings.clean_s = watch.Lap();
 
-  auto analysis = pipeline::AnalyzeDocuments(result.docs, options, threads);
+  const bool tell = options.synthesize && options.run_clustering;
+  auto analysis = pipeline::AnalyzeDocuments(result.docs, options, threads,
+                                             /*count_stems=*/false, tell);
   const auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
   const auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
@@ -49,6 +51,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   if (options.find_copies) {
     pipeline::FindCopies(result, analysis.signatures, options, threads);
   }
+  std::vector<story::DocAnalysis> story_docs = std::move(analysis.story_docs);
   analysis = {};
   result.timings.dedup_s = watch.Lap();
   if (!options.run_clustering) return result;
@@ -56,9 +59,11 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   pipeline::ClusterDocuments(result, vectors, options, threads);
   result.timings.cluster_s = watch.Lap();
   if (options.synthesize) {
+    const story::StoryCorpus corpus =
+        story::CorpusFrom(result.docs, std::move(story_docs));
     result.stories = story::TellStories(
         {.docs = result.docs, .copies = result.copies, .events = result.events},
-        result.clusters, options.story, threads);
+        corpus, result.clusters, options.story, threads);
   }
   result.timings.story_s = watch.Lap();
   return result;

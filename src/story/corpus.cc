@@ -11,32 +11,51 @@ namespace storyline::story {
 namespace {
 
 DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
+  return MakeDocAnalysis(analyzer.Words(doc.text, doc.lang),
+                         analyzer.Sentences(doc.text),
+                         analyzer.Words(doc.title, doc.lang));
+}
+
+void CountStems(StoryCorpus& corpus, std::span<const int> ids) {
+  for (const int d : ids) {
+    absl::flat_hash_set<std::string_view> seen;
+    for (const text::Token& t : corpus.analyses[d].words) {
+      if (IsContent(t) && seen.insert(t.stem).second) ++corpus.df[t.stem];
+    }
+  }
+  corpus.analysed_docs = static_cast<int>(ids.size());
+}
+
+}  // namespace
+
+DocAnalysis MakeDocAnalysis(std::vector<text::Token> words,
+                            std::vector<Span> sentences,
+                            std::vector<text::Token> title_words) {
   DocAnalysis a;
   a.analysed = true;
-  a.words = analyzer.Words(doc.text, doc.lang);
-  a.sentences = analyzer.Sentences(doc.text);
-  a.title_words = analyzer.Words(doc.title, doc.lang);
-  // Words and sentences are both in text order: one merge pass.
+  a.words = std::move(words);
+  a.sentences = std::move(sentences);
+  a.title_words = std::move(title_words);
+  // Words and sentences are both in text order: one merge pass. A
+  // sentence's word range ends where the next begins (StoryView trims
+  // words past its end).
   size_t w = 0;
   for (const Span& s : a.sentences) {
     while (w < a.words.size() && a.words[w].span.begin < s.begin) ++w;
     a.sentence_words.push_back(w);
   }
   a.sentence_words.push_back(a.words.size());
-  // A sentence's word range ends where the next begins; trim words that lie
-  // past its end (a sentence span excludes trailing space only).
   return a;
 }
-
-}  // namespace
 
 bool IsContent(const text::Token& token) {
   return !token.stopword && !token.is_number && token.stem.size() >= 2;
 }
 
-double StoryCorpus::Idf(const std::string& stem) const {
+double StoryCorpus::Idf(std::string_view stem) const {
   if (analysed_docs < 2) return 1;
-  const auto it = df.find(stem);
+  // absl's heterogeneous lookup takes its own string_view type.
+  const auto it = df.find(absl::string_view(stem.data(), stem.size()));
   const int n = it == df.end() ? 1 : it->second;
   return std::log(1.0 + static_cast<double>(analysed_docs) / n);
 }
@@ -56,13 +75,19 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
   ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
     corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
   });
-  for (const int d : ids) {
-    absl::flat_hash_set<std::string_view> seen;
-    for (const text::Token& t : corpus.analyses[d].words) {
-      if (IsContent(t) && seen.insert(t.stem).second) ++corpus.df[t.stem];
-    }
-  }
-  corpus.analysed_docs = static_cast<int>(ids.size());
+  CountStems(corpus, ids);
+  return corpus;
+}
+
+StoryCorpus CorpusFrom(std::span<const Document> docs,
+                       std::vector<DocAnalysis> analyses) {
+  StoryCorpus corpus;
+  corpus.docs = docs;
+  corpus.analyses = std::move(analyses);
+  corpus.analyses.resize(docs.size());
+  std::vector<int> ids(docs.size());
+  for (int d = 0; d < static_cast<int>(ids.size()); ++d) ids[d] = d;
+  CountStems(corpus, ids);
   return corpus;
 }
 

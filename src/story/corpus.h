@@ -32,13 +32,24 @@ struct StoryCorpus {
 
   // log(1 + N / df): rare stems weigh more. With no background (a single
   // story told alone) every stem weighs 1.
-  double Idf(const std::string& stem) const;
+  double Idf(std::string_view stem) const;
 };
 
 // Analyses the documents listed in `which` (all when empty) with `threads`
 // workers and counts stem document frequencies over them.
 StoryCorpus BuildCorpus(std::span<const Document> docs,
                         std::span<const int> which, int threads);
+
+// A document's analysis from its words (stems set), sentences and title
+// words, as BuildCorpus makes it: for callers that tokenized already.
+DocAnalysis MakeDocAnalysis(std::vector<text::Token> words,
+                            std::vector<Span> sentences,
+                            std::vector<text::Token> title_words);
+
+// The corpus of every document of `docs` from analyses made elsewhere
+// (`analyses` parallel to `docs`).
+StoryCorpus CorpusFrom(std::span<const Document> docs,
+                       std::vector<DocAnalysis> analyses);
 
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);

@@ -61,7 +61,7 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   }
   idf_.reserve(stems_.size());
   for (const std::string_view stem : stems_) {
-    idf_.push_back(corpus.Idf(std::string(stem)));
+    idf_.push_back(corpus.Idf(stem));
   }
   // The centroid weighs each document equally, so a long article does not
   // pull the summary towards its own side topics.

@@ -47,6 +47,13 @@ class StoryView {
   SparseVector Vectorize(std::span<const text::Token> words) const;
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }
+  // The id of a content stem of the story's words, or -1.
+  int TermId(std::string_view stem) const {
+    const auto it = term_ids_.find(stem);
+    return it == term_ids_.end() ? -1 : it->second;
+  }
+  // Its rarity in the whole input (StoryCorpus::Idf).
+  double Idf(int id) const { return idf_[id]; }
   int terms() const { return static_cast<int>(stems_.size()); }
 
  private:

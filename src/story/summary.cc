@@ -170,25 +170,24 @@ void Summarize(const StoryView& view, const StoryOptions& options,
 
 void ChooseTopTerms(const StoryView& view, const StoryOptions& options,
                     Story& story) {
-  struct Stat {
-    int docs = 0, count = 0;
-    absl::flat_hash_map<std::string_view, int> surface;  // norm -> count
-  };
-  absl::flat_hash_map<std::string_view, Stat> stats;
+  // Occurrences and documents per term id; then surface forms only for the
+  // terms chosen.
+  const int terms = view.terms();
+  std::vector<int> count(terms, 0), docs(terms, 0), last_doc(terms, -1);
   for (const int d : view.docs()) {
-    absl::flat_hash_map<std::string_view, bool> in_doc;
     for (const text::Token& t : view.analysis(d).words) {
       if (!IsContent(t)) continue;
-      Stat& s = stats[t.stem];
-      ++s.count;
-      ++s.surface[t.norm];
-      if (in_doc.try_emplace(t.stem, true).second) ++s.docs;
+      const int id = view.TermId(t.stem);
+      if (id < 0) continue;
+      ++count[id];
+      if (last_doc[id] != d) last_doc[id] = d, ++docs[id];
     }
   }
   std::vector<std::pair<double, std::string_view>> scored;
-  for (const auto& [stem, s] : stats) {
-    const double idf = view.corpus().Idf(std::string(stem));
-    scored.push_back({s.docs * std::log(1.0 + s.count) * idf, stem});
+  for (int id = 0; id < terms; ++id) {
+    if (count[id] == 0) continue;
+    scored.push_back(
+        {docs[id] * std::log(1.0 + count[id]) * view.Idf(id), view.Stem(id)});
   }
   const size_t k = std::min<size_t>(options.top_terms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + k, scored.end(),
@@ -196,10 +195,20 @@ void ChooseTopTerms(const StoryView& view, const StoryOptions& options,
                       return a.first != b.first ? a.first > b.first
                                                 : a.second < b.second;
                     });
+  // The most used written form of each chosen stem ("talks" for "talk").
+  absl::flat_hash_map<std::string_view, absl::flat_hash_map<std::string_view, int>>
+      surface;
+  for (size_t i = 0; i < k; ++i) surface[scored[i].second];
+  for (const int d : view.docs()) {
+    for (const text::Token& t : view.analysis(d).words) {
+      if (!IsContent(t)) continue;
+      const auto it = surface.find(t.stem);
+      if (it != surface.end()) ++it->second[t.norm];
+    }
+  }
   for (size_t i = 0; i < k; ++i) {
-    const Stat& s = stats[scored[i].second];
     std::pair<int, std::string_view> best{0, {}};
-    for (const auto& [norm, n] : s.surface) {
+    for (const auto& [norm, n] : surface[scored[i].second]) {
       if (n > best.first || (n == best.first && norm < best.second))
         best = {n, norm};
     }

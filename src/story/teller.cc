@@ -116,14 +116,15 @@ Story TellStory(const StoryInput& input, const Cluster& cluster,
 std::vector<Story> TellStories(const StoryInput& input,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
-  std::vector<int> members;
-  for (const Cluster& c : clusters) {
-    members.insert(members.end(), c.docs.begin(), c.docs.end());
-  }
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
   // Background word rarity comes from all documents, not just members.
   const StoryCorpus corpus = BuildCorpus(input.docs, {}, threads);
+  return TellStories(input, corpus, clusters, options, threads);
+}
+
+std::vector<Story> TellStories(const StoryInput& input,
+                               const StoryCorpus& corpus,
+                               std::span<const Cluster> clusters,
+                               const StoryOptions& options, int threads) {
   std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
   std::vector<Story> stories(clusters.size());
   ParallelFor(static_cast<int>(clusters.size()), threads, 1, [&](int, int i) {

@@ -37,4 +37,10 @@ std::vector<Story> TellStories(const StoryInput& input,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
+// Same, over a corpus of all input documents analysed already.
+std::vector<Story> TellStories(const StoryInput& input,
+                               const StoryCorpus& corpus,
+                               std::span<const Cluster> clusters,
+                               const StoryOptions& options, int threads);
+
 }  // namespace storyline::story
