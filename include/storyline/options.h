@@ -60,7 +60,7 @@ struct ClusterOptions {
   int story_window_days = 14;
   double story_decay_days = 30;
   double story_time_floor = 1.0;
-  double title_weight = 1.5;  // title (or lead sentence) terms count this much
+  double title_weight = 1.6;  // title (or lead sentence) terms count this much
   double name_weight = 2.5;   // capitalized words inside sentences (names)
   int vector_terms = 256;     // terms kept per vector; memory ~12 B each
   int candidate_terms = 16;   // top terms that generate candidates
