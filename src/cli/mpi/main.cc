@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdio>
 #include <new>
+#include <string>
+#include <system_error>
 
 #include "CLI/CLI.hpp"
 #include "cli/common.h"
@@ -161,6 +163,15 @@ int main(int argc, char** argv) {
   }
   try {
     return Run(comm, flags, stories->parsed());
+  } catch (const std::bad_alloc&) {
+    comm.Abort("out of memory", 3);
+  } catch (const std::system_error& e) {
+    // A thread that cannot get its stack is memory running out too.
+    const bool memory = e.code() == std::errc::resource_unavailable_try_again ||
+                        e.code() == std::errc::not_enough_memory;
+    comm.Abort(memory ? std::string("out of memory (") + e.what() + ")"
+                      : std::string(e.what()),
+               3);
   } catch (const std::exception& e) {
     comm.Abort(e.what(), 3);
   }
