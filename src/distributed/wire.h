@@ -35,8 +35,10 @@ class WireWriter {
     requires std::is_arithmetic_v<T>
   void PutVector(const std::vector<T>& values) {
     Put<uint64_t>(values.size());
-    out_.append(reinterpret_cast<const char*>(values.data()),
-                values.size() * sizeof(T));
+    if (!values.empty()) {
+      out_.append(reinterpret_cast<const char*>(values.data()),
+                  values.size() * sizeof(T));
+    }
   }
   void PutDay(const std::optional<absl::CivilDay>& day);
 
@@ -71,8 +73,10 @@ class WireReader {
       return {};
     }
     std::vector<T> values(n);
-    std::memcpy(values.data(), in_.data() + pos_ - n * sizeof(T),
-                n * sizeof(T));
+    if (n > 0) {  // an empty vector's data() may be null, not for memcpy
+      std::memcpy(values.data(), in_.data() + pos_ - n * sizeof(T),
+                  n * sizeof(T));
+    }
     return values;
   }
   std::optional<absl::CivilDay> GetDay();

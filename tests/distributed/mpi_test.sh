@@ -4,12 +4,14 @@
 # reported with their file and line; a rank that runs out of memory ends the
 # whole job with a message naming it and no output.
 # usage: mpi_test.sh MPIRUN STORYLINE_MPI STORYLINE SOURCE_DIR [DEV_SET.jsonl]
+#        [SANITIZED]   (1: skip the memory-limit case)
 set -euo pipefail
 mpirun=$1
 mpi_bin=$2
 bin=$3
 src=$4
 dev_set=${5:-}
+sanitized=${6:-0}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -56,6 +58,8 @@ set -e
 grep -q "bad.jsonl:7: malformed JSON" "$tmp/err.txt" || fail "line 7 not reported"
 grep -q "bad.jsonl:52: malformed JSON" "$tmp/err.txt" || fail "line 52 not reported"
 [ "$(wc -l < "$tmp/bad.tsv")" -eq 59 ] || fail "good lines lost"
+
+if [ "$sanitized" = 1 ]; then echo "ok"; exit 0; fi
 
 # A rank without enough memory fails the job, named, with no output.
 for _ in 1 2 3 4 5 6; do cat "$src/data/sample/ecbplus-sample.jsonl"; done |
