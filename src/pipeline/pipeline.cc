@@ -40,9 +40,11 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   }
   result.timings.clean_s = watch.Lap();
 
+  // The story stage weighs words by their rarity in the whole input:
+  // counted here, in the one pass over every document's words.
   const bool tell = options.synthesize && options.run_clustering;
-  auto analysis = pipeline::AnalyzeDocuments(result.docs, options, threads,
-                                             /*count_stems=*/false, tell);
+  auto analysis =
+      pipeline::AnalyzeDocuments(result.docs, options, threads, tell);
   const auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
   const auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
@@ -51,7 +53,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   if (options.find_copies) {
     pipeline::FindCopies(result, analysis.signatures, options, threads);
   }
-  std::vector<story::DocAnalysis> story_docs = std::move(analysis.story_docs);
+  auto stem_df = std::move(analysis.stem_df);
   analysis = {};
   result.timings.dedup_s = watch.Lap();
   if (!options.run_clustering) return result;
@@ -59,11 +61,9 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   pipeline::ClusterDocuments(result, vectors, options, threads);
   result.timings.cluster_s = watch.Lap();
   if (options.synthesize) {
-    const story::StoryCorpus corpus =
-        story::CorpusFrom(result.docs, std::move(story_docs));
     result.stories = story::TellStories(
         {.docs = result.docs, .copies = result.copies, .events = result.events},
-        corpus, result.clusters, options.story, threads);
+        std::move(stem_df), result.clusters, options.story, threads);
   }
   result.timings.story_s = watch.Lap();
   return result;

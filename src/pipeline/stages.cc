@@ -71,15 +71,13 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
 
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,
-                          bool count_stems, bool keep_for_story) {
+                          bool count_stems) {
   const int n = static_cast<int>(docs.size());
   Analysis analysis;
   std::vector<absl::flat_hash_map<std::string, int>> stem_df(
       count_stems ? threads : 0);
   if (options.run_clustering) analysis.counts.resize(n);
   if (options.find_copies) analysis.signatures.resize(n);
-  keep_for_story = keep_for_story && options.run_clustering;
-  if (keep_for_story) analysis.story_docs.resize(n);
   std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads);
   ParallelFor(n, threads, 16, [&](int worker, int i) {
     auto& analyzer = analyzers[worker];
@@ -92,8 +90,8 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
       }
       return;
     }
-    auto title = analyzer->Words(doc.title, doc.lang);
-    auto body = analyzer->Words(doc.text, doc.lang);
+    const auto title = analyzer->Words(doc.title, doc.lang);
+    const auto body = analyzer->Words(doc.text, doc.lang);
     analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
     if (count_stems) {
       absl::flat_hash_set<std::string_view> seen;
@@ -105,10 +103,6 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     }
     if (options.find_copies) {
       analysis.signatures[i] = dedup::ComputeSignature(body, options.dedup);
-    }
-    if (keep_for_story) {
-      analysis.story_docs[i] = story::MakeDocAnalysis(
-          std::move(body), analyzer->Sentences(doc.text), std::move(title));
     }
   });
   for (const auto& part : stem_df) {

@@ -10,7 +10,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "cluster/vectors.h"
 #include "dedup/signature.h"
-#include "story/corpus.h"
 #include "storyline/errors.h"
 #include "storyline/options.h"
 #include "storyline/pipeline.h"
@@ -36,18 +35,14 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
 // Term counts and copy signatures, one pass over each document's words.
 // With `count_stems`, also the story stage's stem document frequencies
 // (what story::BuildCorpus counts), from the same pass over the words.
-// With `keep_for_story`, each document's words and sentences are kept for
-// the story stage, which then need not tokenize again.
 struct Analysis {
   std::vector<cluster::SparseVector> counts;  // empty unless clustering
   std::vector<dedup::Signature> signatures;   // empty unless finding copies
   absl::flat_hash_map<std::string, int> stem_df;
-  std::vector<story::DocAnalysis> story_docs;  // empty unless kept
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,
-                          bool count_stems = false,
-                          bool keep_for_story = false);
+                          bool count_stems = false);
 
 // Document frequencies of the counted terms.
 cluster::IdfTable CountDocumentFrequencies(

@@ -10,12 +10,6 @@
 namespace storyline::story {
 namespace {
 
-DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
-  return MakeDocAnalysis(analyzer.Words(doc.text, doc.lang),
-                         analyzer.Sentences(doc.text),
-                         analyzer.Words(doc.title, doc.lang));
-}
-
 void CountStems(StoryCorpus& corpus, std::span<const int> ids) {
   for (const int d : ids) {
     absl::flat_hash_set<std::string_view> seen;
@@ -28,14 +22,12 @@ void CountStems(StoryCorpus& corpus, std::span<const int> ids) {
 
 }  // namespace
 
-DocAnalysis MakeDocAnalysis(std::vector<text::Token> words,
-                            std::vector<Span> sentences,
-                            std::vector<text::Token> title_words) {
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
   DocAnalysis a;
   a.analysed = true;
-  a.words = std::move(words);
-  a.sentences = std::move(sentences);
-  a.title_words = std::move(title_words);
+  a.words = analyzer.Words(doc.text, doc.lang);
+  a.sentences = analyzer.Sentences(doc.text);
+  a.title_words = analyzer.Words(doc.title, doc.lang);
   // Words and sentences are both in text order: one merge pass. A
   // sentence's word range ends where the next begins (StoryView trims
   // words past its end).
@@ -75,18 +67,6 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
   ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
     corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
   });
-  CountStems(corpus, ids);
-  return corpus;
-}
-
-StoryCorpus CorpusFrom(std::span<const Document> docs,
-                       std::vector<DocAnalysis> analyses) {
-  StoryCorpus corpus;
-  corpus.docs = docs;
-  corpus.analyses = std::move(analyses);
-  corpus.analyses.resize(docs.size());
-  std::vector<int> ids(docs.size());
-  for (int d = 0; d < static_cast<int>(ids.size()); ++d) ids[d] = d;
   CountStems(corpus, ids);
   return corpus;
 }

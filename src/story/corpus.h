@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "storyline/types.h"
+#include "text/analyzer.h"
 #include "text/tokenizer.h"
 
 namespace storyline::story {
@@ -40,16 +41,8 @@ struct StoryCorpus {
 StoryCorpus BuildCorpus(std::span<const Document> docs,
                         std::span<const int> which, int threads);
 
-// A document's analysis from its words (stems set), sentences and title
-// words, as BuildCorpus makes it: for callers that tokenized already.
-DocAnalysis MakeDocAnalysis(std::vector<text::Token> words,
-                            std::vector<Span> sentences,
-                            std::vector<text::Token> title_words);
-
-// The corpus of every document of `docs` from analyses made elsewhere
-// (`analyses` parallel to `docs`).
-StoryCorpus CorpusFrom(std::span<const Document> docs,
-                       std::vector<DocAnalysis> analyses);
+// One document's analysis, as BuildCorpus makes it.
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc);
 
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);

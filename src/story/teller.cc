@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "base/parallel.h"
+#include "text/analyzer.h"
 #include "story/entities.h"
 #include "story/figures.h"
 #include "story/quotes.h"
@@ -118,18 +120,39 @@ std::vector<Story> TellStories(const StoryInput& input,
                                const StoryOptions& options, int threads) {
   // Background word rarity comes from all documents, not just members.
   const StoryCorpus corpus = BuildCorpus(input.docs, {}, threads);
-  return TellStories(input, corpus, clusters, options, threads);
-}
-
-std::vector<Story> TellStories(const StoryInput& input,
-                               const StoryCorpus& corpus,
-                               std::span<const Cluster> clusters,
-                               const StoryOptions& options, int threads) {
   std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
   std::vector<Story> stories(clusters.size());
   ParallelFor(static_cast<int>(clusters.size()), threads, 1, [&](int, int i) {
     stories[i] = Tell(input, corpus, clusters[i], std::move(reuse[i]), options);
   });
+  return stories;
+}
+
+std::vector<Story> TellStories(const StoryInput& input,
+                               absl::flat_hash_map<std::string, int> stem_df,
+                               std::span<const Cluster> clusters,
+                               const StoryOptions& options, int threads) {
+  StoryCorpus corpus;
+  corpus.docs = input.docs;
+  corpus.analyses.resize(input.docs.size());
+  corpus.df = std::move(stem_df);
+  corpus.analysed_docs = static_cast<int>(input.docs.size());
+  std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(
+      ResolveThreads(threads));
+  std::vector<Story> stories(clusters.size());
+  // Each worker writes only the analyses of its own cluster's documents.
+  ParallelFor(static_cast<int>(clusters.size()), threads, 1,
+              [&](int worker, int i) {
+                auto& analyzer = analyzers[worker];
+                if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+                for (const int d : clusters[i].docs) {
+                  corpus.analyses[d] = Analyse(*analyzer, input.docs[d]);
+                }
+                stories[i] = Tell(input, corpus, clusters[i],
+                                  std::move(reuse[i]), options);
+                for (const int d : clusters[i].docs) corpus.analyses[d] = {};
+              });
   return stories;
 }
 

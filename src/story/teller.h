@@ -37,9 +37,13 @@ std::vector<Story> TellStories(const StoryInput& input,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
-// Same, over a corpus of all input documents analysed already.
+// Same, with the stem document frequencies of all input documents counted
+// already (`stem_df`, as BuildCorpus counts them): each story's documents
+// are analysed when it is told and dropped after, so memory holds the
+// words of the stories in progress, not of the whole input. `clusters`
+// must not share documents.
 std::vector<Story> TellStories(const StoryInput& input,
-                               const StoryCorpus& corpus,
+                               absl::flat_hash_map<std::string, int> stem_df,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 

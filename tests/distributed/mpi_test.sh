@@ -67,7 +67,8 @@ for _ in 1 2 3 4 5 6; do cat "$src/data/sample/ecbplus-sample.jsonl"; done |
 set +e
 "$mpirun" --oversubscribe --bind-to none -np 1 "$mpi_bin" stories "$tmp/big.jsonl" \
     --out "$tmp/oom.json" : \
-  -np 1 bash -c "ulimit -v 150000; exec '$mpi_bin' stories '$tmp/big.jsonl' --out '$tmp/oom.json'" \
+  -np 1 "$mpi_bin" stories "$tmp/big.jsonl" --out "$tmp/oom.json" \
+    --memory-limit 40 \
   > /dev/null 2> "$tmp/oom.txt"
 status=$?
 set -e

@@ -1,10 +1,12 @@
 // storyline-mpi: `storyline stories` and `storyline cluster` across the
 // processes of an MPI job, e.g. `mpirun -np 4 storyline-mpi stories news/`.
 // Rank 0 writes the same output as the single-process command.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <new>
 #include <string>
 #include <system_error>
@@ -26,6 +28,7 @@ struct Flags {
   ClusterOptions cluster;
   std::string format, out, assignments;
   bool report = false;
+  size_t memory_limit_mb = 0;
 };
 
 std::string StoriesOutput(const distributed::DistributedResult& run,
@@ -63,7 +66,24 @@ void PrintRankReport(const distributed::DistributedResult& run) {
   }
 }
 
+// Caps this process's address space at what it uses now plus `mb`, so
+// that running out of memory is an allocation failure, reported, rather
+// than swapping or the kernel's OOM killer.
+void LimitMemory(size_t mb) {
+  if (mb == 0) return;
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  uint64_t size_kb = 0;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmSize:", 0) == 0) size_kb = std::stoull(line.substr(7));
+  }
+  const rlim_t bytes = (size_kb + mb * 1024) * 1024;
+  const rlimit limit{bytes, bytes};
+  setrlimit(RLIMIT_AS, &limit);
+}
+
 int Run(const distributed::Comm& comm, const Flags& flags, bool stories) {
+  LimitMemory(flags.memory_limit_mb);
   PipelineOptions options;
   options.threads = flags.threads;
   options.cluster = flags.cluster;
@@ -98,6 +118,10 @@ int Run(const distributed::Comm& comm, const Flags& flags, bool stories) {
 void AddCommonFlags(CLI::App& app, Flags& flags) {
   AddInputOptions(app, flags.inputs, flags.threads);
   AddClusterOptions(app, flags.cluster);
+  app.add_option("--memory-limit", flags.memory_limit_mb,
+                 "MB of address space each rank may add once started; past "
+                 "it the job stops with 'out of memory' and the rank's "
+                 "number instead of swapping (0: no limit)");
   app.add_flag("--report", flags.report,
                "Print stage times and each rank's articles, time and peak "
                "memory on stderr");
