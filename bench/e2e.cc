@@ -183,7 +183,8 @@ int Write(const Flags& flags) {
 
 // Bytes the engine keeps per document to compare it with others.
 size_t IndexBytes(const cluster::SparseVector& v, const dedup::Signature& s) {
-  return v.terms.size() * sizeof(uint64_t) + v.weights.size() * sizeof(float) +
+  return v.terms.size() * sizeof(cluster::Term) +
+         v.weights.size() * sizeof(float) +
          s.minhash.size() * sizeof(uint32_t) +
          s.fingerprints.size() * sizeof(uint64_t) + sizeof(s.exact) +
          sizeof(s.shingles);
@@ -212,7 +213,7 @@ void RunIndex(const std::vector<Article>& articles, int threads) {
     const auto v = cluster::WeightTerms(counts[i], idf, options.cluster);
     const size_t bytes = IndexBytes(v, signatures[i]);
     total += bytes;
-    vector_bytes += v.terms.size() * (sizeof(uint64_t) + sizeof(float));
+    vector_bytes += v.terms.size() * (sizeof(cluster::Term) + sizeof(float));
     text_bytes += articles[i].body.size() + articles[i].title.size();
   }
   fmt::print(

@@ -62,7 +62,7 @@ struct ClusterOptions {
   double story_time_floor = 1.0;
   double title_weight = 1.6;  // title (or lead sentence) terms count this much
   double name_weight = 2.5;   // capitalized words inside sentences (names)
-  int vector_terms = 256;     // terms kept per vector; memory ~12 B each
+  int vector_terms = 256;     // terms kept per vector; memory 8 B each
   int candidate_terms = 16;   // top terms that generate candidates
   // Terms in more than this share of the documents, or in more than
   // `max_term_docs`, are not indexed: their posting lists would make

@@ -9,8 +9,8 @@
 namespace storyline::cluster {
 namespace {
 
-uint64_t TermHash(std::string_view stem) {
-  return XXH3_64bits(stem.data(), stem.size());
+Term TermHash(std::string_view stem) {
+  return static_cast<Term>(XXH3_64bits(stem.data(), stem.size()));
 }
 
 bool Countable(const text::Token& token) {
@@ -19,8 +19,8 @@ bool Countable(const text::Token& token) {
   return token.norm.size() >= 2;
 }
 
-SparseVector FromMap(const absl::flat_hash_map<uint64_t, float>& map) {
-  std::vector<std::pair<uint64_t, float>> items(map.begin(), map.end());
+SparseVector FromMap(const absl::flat_hash_map<Term, float>& map) {
+  std::vector<std::pair<Term, float>> items(map.begin(), map.end());
   std::sort(items.begin(), items.end());
   SparseVector v;
   v.terms.reserve(items.size());
@@ -52,7 +52,7 @@ void KeepHeaviest(SparseVector& v, int max_terms) {
 SparseVector CountTerms(std::span<const text::Token> title,
                         std::span<const text::Token> body,
                         const ClusterOptions& options) {
-  absl::flat_hash_map<uint64_t, float> counts;
+  absl::flat_hash_map<Term, float> counts;
   for (const auto& token : title) {
     if (Countable(token)) {
       counts[TermHash(token.stem)] += static_cast<float>(options.title_weight);
@@ -125,15 +125,15 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   // A branch-free merge: which side advances is data, not control flow, so
   // the CPU does not mispredict on every other term. Products are added in
   // term order, as a plain merge would (adding 0.0 changes nothing).
-  const uint64_t* at = a.terms.data();
-  const uint64_t* bt = b.terms.data();
+  const Term* at = a.terms.data();
+  const Term* bt = b.terms.data();
   const float* aw = a.weights.data();
   const float* bw = b.weights.data();
   const size_t na = a.size(), nb = b.size();
   double dot = 0;
   size_t i = 0, j = 0;
   while (i < na && j < nb) {
-    const uint64_t x = at[i], y = bt[j];
+    const Term x = at[i], y = bt[j];
     const double product = double{aw[i]} * bw[j];
     dot += x == y ? product : 0.0;
     i += x <= y;

@@ -13,10 +13,16 @@
 
 namespace storyline::cluster {
 
-// Sorted by term; terms are 64-bit hashes of stems (no shared dictionary,
-// so documents are analysed on any thread, or any machine, independently).
+// A term is a 32-bit hash of a stem: no shared dictionary, so documents are
+// analysed on any thread, or any machine, independently. Two stems share a
+// hash about once per 4 billion pairs: among a million distinct stems, a
+// hundred or so pairs, each a tiny, fixed change to some cosines; 32 bits
+// instead of 64 take a third off every vector.
+using Term = uint32_t;
+
+// Sorted by term.
 struct SparseVector {
-  std::vector<uint64_t> terms;
+  std::vector<Term> terms;
   std::vector<float> weights;
   size_t size() const { return terms.size(); }
 };

@@ -44,7 +44,7 @@ void Put(WireWriter& w, const cluster::SparseVector& v) {
 }
 
 void Get(WireReader& r, cluster::SparseVector& v) {
-  v.terms = r.GetVector<uint64_t>();
+  v.terms = r.GetVector<cluster::Term>();
   v.weights = r.GetVector<float>();
 }
 
