@@ -10,6 +10,7 @@
 #include "extract/charset.h"
 #include "extract/content.h"
 #include "extract/metadata.h"
+#include "extract/script_strip.h"
 #include "text/unicode.h"
 
 namespace storyline::extract {
@@ -93,6 +94,7 @@ absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
   if (!utf8.ok()) return utf8.status();
   // A cut may split a UTF-8 sequence; gumbo must see valid text.
   if (!text::IsValidUtf8(*utf8)) *utf8 = text::RepairUtf8(*utf8);
+  *utf8 = WithoutScripts(*utf8);
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not kept: memory bound
   const std::unique_ptr<GumboOutput, GumboDeleter> output(
