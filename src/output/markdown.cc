@@ -95,7 +95,7 @@ void AppendStory(const Story& story, const PipelineResult& result,
                                       100 * pair.containment_b),
                       pair.source >= 0
                           ? StrCat(", source ", docs[pair.source].id)
-                          : "",
+                          : std::string(", source unclear"),
                       "): “", Snippet(docs[pair.a], pair.passage_a), "”\n");
     }
   }
