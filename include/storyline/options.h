@@ -110,10 +110,12 @@ struct PipelineOptions {
 namespace storyline {
 
 struct IngestOptions {
-  // A JSONL line or file longer than this is reported and skipped: bounds
-  // memory on garbage input.
+  // A JSONL line, or a text or HTML file, longer than this is reported and
+  // skipped: bounds memory on garbage input. JSONL files are read a block
+  // of lines at a time and may be of any size.
   size_t max_line_bytes = size_t{16} << 20;
   size_t max_file_bytes = size_t{64} << 20;
+  size_t jsonl_block_bytes = size_t{8} << 20;  // read at a time
 };
 
 }  // namespace storyline

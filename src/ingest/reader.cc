@@ -112,6 +112,41 @@ void ParseJsonlLines(std::string_view content, const std::string& name,
   }
 }
 
+// A JSONL file of any size, a block of whole lines at a time, so a feed
+// larger than memory allows as text still streams.
+void ReadJsonlFile(const fs::path& path, const IngestOptions& options,
+                   ErrorSink& errors, std::vector<Article>& out) {
+  const std::string name = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors.Report({name, "cannot open file, skipped"});
+    return;
+  }
+  const size_t block_bytes = std::max<size_t>(1, options.jsonl_block_bytes);
+  std::string block;
+  size_t first_line = 1;
+  while (in) {
+    block.resize(block_bytes);
+    in.read(block.data(), static_cast<std::streamsize>(block_bytes));
+    block.resize(static_cast<size_t>(in.gcount()));
+    if (block.empty()) break;
+    if (block.back() != '\n') {  // finish the line the block cut
+      std::string rest;
+      std::getline(in, rest);
+      block += rest;
+    }
+    if (block.find('\0') != std::string::npos) {
+      errors.Report({name, "binary file (NUL bytes), rest of file skipped"});
+      return;
+    }
+    ParseJsonlLines(block, name, path.stem().string(), first_line, options,
+                    errors, out);
+    first_line += static_cast<size_t>(
+        std::count(block.begin(), block.end(), '\n'));
+    if (block.back() != '\n') ++first_line;
+  }
+}
+
 void ReadFile(const fs::path& path, const IngestOptions& options,
               ErrorSink& errors, std::vector<Article>& out) {
   const std::string name = path.string();
@@ -119,6 +154,10 @@ void ReadFile(const fs::path& path, const IngestOptions& options,
   const auto size = fs::file_size(path, ec);
   if (ec) {
     errors.Report({name, StrCat("cannot read: ", ec.message())});
+    return;
+  }
+  if (KindByExtension(path) == FileKind::kJsonl) {
+    ReadJsonlFile(path, options, errors, out);
     return;
   }
   if (size > options.max_file_bytes) {
@@ -230,7 +269,7 @@ std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
 
 absl::StatusOr<JsonlChunk> ReadJsonlChunk(const std::string& path,
                                           uint64_t begin, uint64_t end,
-                                          const IngestOptions& options) {
+                                          const IngestOptions&) {
   std::error_code ec;
   const uint64_t size = fs::file_size(path, ec);
   if (ec) return absl::NotFoundError(StrCat("cannot read: ", ec.message()));
@@ -253,11 +292,6 @@ absl::StatusOr<JsonlChunk> ReadJsonlChunk(const std::string& path,
   if (start >= end) return chunk;
   // Read up to `end`, then finish the last line that started before it.
   in.seekg(static_cast<std::streamoff>(start));
-  if (end - start > options.max_file_bytes) {
-    return absl::ResourceExhaustedError(StrCat("share of ", end - start,
-                                               " bytes is over the limit of ",
-                                               options.max_file_bytes));
-  }
   chunk.content.resize(end - start);
   in.read(chunk.content.data(), static_cast<std::streamsize>(end - start));
   chunk.content.resize(static_cast<size_t>(in.gcount()));

@@ -23,6 +23,30 @@ class ReaderTest : public ::testing::Test {
   fs::path dir_;
 };
 
+// A JSONL feed is read a block at a time whatever its size; a line cut by
+// a block boundary is finished, and bad lines keep their numbers.
+TEST_F(ReaderTest, JsonlOfAnySizeStreamsInBlocks) {
+  std::string feed;
+  for (int i = 1; i <= 300; ++i) {
+    feed += i == 150 ? std::string("{\"id\": broken\n")
+                     : "{\"id\":\"a" + std::to_string(i) +
+                           "\",\"text\":\"Talks resumed in Geneva.\"}\n";
+  }
+  Write("feed.jsonl", feed);
+  IngestOptions options;
+  options.max_file_bytes = 1000;  // far below the file: JSONL is not capped
+  options.jsonl_block_bytes = 777;  // cuts lines mid-way
+  CollectingErrorSink errors;
+  const auto articles =
+      ReadArticles({(dir_ / "feed.jsonl").string()}, options, errors);
+  ASSERT_EQ(articles.size(), 299u);
+  EXPECT_EQ(articles.front().id, "a1");
+  EXPECT_EQ(articles.back().id, "a300");
+  const auto reported = errors.errors();
+  ASSERT_EQ(reported.size(), 1u);
+  EXPECT_EQ(reported[0].where, (dir_ / "feed.jsonl").string() + ":150");
+}
+
 TEST_F(ReaderTest, ReadsFoldersRecursivelyAndReportsBadInputWithItsPlace) {
   Write("a.txt", " date 2022-01-09 Talks opened in Geneva on Sunday.");
   Write("nested/b.jsonl",
