@@ -10,7 +10,6 @@
 #include "base/strings.h"
 #include "cluster/clusterer.h"
 #include "dedup/copies.h"
-#include "absl/container/flat_hash_set.h"
 #include "pipeline/clean.h"
 #include "story/corpus.h"
 #include "text/analyzer.h"
@@ -93,14 +92,7 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     const auto title = analyzer->Words(doc.title, doc.lang);
     const auto body = analyzer->Words(doc.text, doc.lang);
     analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
-    if (count_stems) {
-      absl::flat_hash_set<std::string_view> seen;
-      for (const text::Token& t : body) {
-        if (story::IsContent(t) && seen.insert(t.stem).second) {
-          ++stem_df[worker][t.stem];
-        }
-      }
-    }
+    if (count_stems) story::CountContentStems(body, stem_df[worker]);
     if (options.find_copies) {
       analysis.signatures[i] = dedup::ComputeSignature(body, options.dedup);
     }

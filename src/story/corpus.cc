@@ -8,19 +8,6 @@
 #include "text/analyzer.h"
 
 namespace storyline::story {
-namespace {
-
-void CountStems(StoryCorpus& corpus, std::span<const int> ids) {
-  for (const int d : ids) {
-    absl::flat_hash_set<std::string_view> seen;
-    for (const text::Token& t : corpus.analyses[d].words) {
-      if (IsContent(t) && seen.insert(t.stem).second) ++corpus.df[t.stem];
-    }
-  }
-  corpus.analysed_docs = static_cast<int>(ids.size());
-}
-
-}  // namespace
 
 DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
   DocAnalysis a;
@@ -42,6 +29,14 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
 
 bool IsContent(const text::Token& token) {
   return !token.stopword && !token.is_number && token.stem.size() >= 2;
+}
+
+void CountContentStems(std::span<const text::Token> words,
+                       absl::flat_hash_map<std::string, int>& df) {
+  absl::flat_hash_set<std::string_view> seen;
+  for (const text::Token& t : words) {
+    if (IsContent(t) && seen.insert(t.stem).second) ++df[t.stem];
+  }
 }
 
 double StoryCorpus::Idf(std::string_view stem) const {
@@ -67,7 +62,8 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
   ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
     corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
   });
-  CountStems(corpus, ids);
+  for (const int d : ids) CountContentStems(corpus.analyses[d].words, corpus.df);
+  corpus.analysed_docs = static_cast<int>(ids.size());
   return corpus;
 }
 

@@ -47,4 +47,9 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc);
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);
 
+// Adds one to `df` for each distinct content stem of a document's words:
+// the document frequencies behind StoryCorpus::Idf.
+void CountContentStems(std::span<const text::Token> words,
+                       absl::flat_hash_map<std::string, int>& df);
+
 }  // namespace storyline::story
