@@ -4,7 +4,6 @@
 
 #include "base/parallel.h"
 #include "distributed/wire.h"
-#include "story/corpus.h"
 #include "story/teller.h"
 
 namespace storyline::distributed {
@@ -128,19 +127,18 @@ std::vector<std::string> TellStoriesAcrossRanks(
   }
   jobs.clear();
 
-  // Word rarity from the whole corpus, analyses only for these documents.
-  story::StoryCorpus corpus = story::BuildCorpus(job.part.docs, {}, threads);
-  corpus.df = background.df;
-  corpus.analysed_docs = background.documents;
+  // Word rarity from the whole corpus; each story's documents are analysed
+  // as it is told.
   const story::StoryInput input{.docs = job.part.docs,
                                 .copies = job.part.copies,
                                 .events = job.part.events};
-  const int n = static_cast<int>(job.clusters.size());
+  const std::vector<Story> stories =
+      story::TellStories(input, background.df, background.documents,
+                         job.part.clusters, options, threads);
+  const int n = static_cast<int>(stories.size());
   std::vector<std::string> rendered(n);
   ParallelFor(n, threads, 1, [&](int, int i) {
-    const Story story =
-        story::TellStory(input, corpus, job.part.clusters[i], options);
-    rendered[i] = render(story, job.part);
+    rendered[i] = render(stories[i], job.part);
   });
   WireWriter w;
   w.PutVector(job.clusters);

@@ -63,7 +63,8 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   if (options.synthesize) {
     result.stories = story::TellStories(
         {.docs = result.docs, .copies = result.copies, .events = result.events},
-        std::move(stem_df), result.clusters, options.story, threads);
+        std::move(stem_df), static_cast<int>(result.docs.size()),
+        result.clusters, options.story, threads);
   }
   result.timings.story_s = watch.Lap();
   return result;

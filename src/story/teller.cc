@@ -130,13 +130,14 @@ std::vector<Story> TellStories(const StoryInput& input,
 
 std::vector<Story> TellStories(const StoryInput& input,
                                absl::flat_hash_map<std::string, int> stem_df,
+                               int documents,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
   StoryCorpus corpus;
   corpus.docs = input.docs;
   corpus.analyses.resize(input.docs.size());
   corpus.df = std::move(stem_df);
-  corpus.analysed_docs = static_cast<int>(input.docs.size());
+  corpus.analysed_docs = documents;
   std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
   std::vector<std::unique_ptr<text::Analyzer>> analyzers(
       ResolveThreads(threads));

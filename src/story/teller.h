@@ -37,13 +37,14 @@ std::vector<Story> TellStories(const StoryInput& input,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
-// Same, with the stem document frequencies of all input documents counted
-// already (`stem_df`, as BuildCorpus counts them): each story's documents
-// are analysed when it is told and dropped after, so memory holds the
-// words of the stories in progress, not of the whole input. `clusters`
-// must not share documents.
+// Same, with the stem document frequencies counted already (`stem_df` over
+// `documents` documents, as BuildCorpus counts them; the whole input, which
+// may be more than `input.docs`): each story's documents are analysed when
+// it is told and dropped after, so memory holds the words of the stories in
+// progress, not of the whole input. `clusters` must not share documents.
 std::vector<Story> TellStories(const StoryInput& input,
                                absl::flat_hash_map<std::string, int> stem_df,
+                               int documents,
                                std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
