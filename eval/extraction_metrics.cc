@@ -44,10 +44,15 @@ Prf Compare(const Bag& predicted, const Bag& gold) {
     const auto it = predicted.find(key);
     fn += std::max(0, count - (it == predicted.end() ? 0 : it->second));
   }
-  if (tp + fp + fn == 0) return {1, 1, 1};
   Prf prf;
-  prf.precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-  prf.recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  prf.has_precision = tp + fp > 0;
+  prf.has_recall = tp + fn > 0;
+  if (tp + fp + fn == 0) {
+    prf.precision = prf.recall = prf.f1 = 1;
+    return prf;
+  }
+  prf.precision = prf.has_precision ? tp / (tp + fp) : 0;
+  prf.recall = prf.has_recall ? tp / (tp + fn) : 0;
   const double sum = prf.precision + prf.recall;
   prf.f1 = sum > 0 ? 2 * prf.precision * prf.recall / sum : 0;
   return prf;
@@ -84,6 +89,32 @@ ExtractionScore ScoreExtraction(std::string_view predicted,
       Compare(Shingles(p, shingle_size), Shingles(g, shingle_size));
   score.tokens = Compare(Shingles(p, 1), Shingles(g, 1));
   return score;
+}
+
+void ExtractionAverage::Add(const Prf& page) {
+  ++pages_;
+  f1_ += page.f1;
+  if (page.has_precision) {
+    precision_ += page.precision;
+    ++precision_pages_;
+  }
+  if (page.has_recall) {
+    recall_ += page.recall;
+    ++recall_pages_;
+  }
+}
+
+Prf ExtractionAverage::Benchmark() const {
+  Prf mean;
+  mean.precision = precision_pages_ > 0 ? precision_ / precision_pages_ : 0;
+  mean.recall = recall_pages_ > 0 ? recall_ / recall_pages_ : 0;
+  const double sum = mean.precision + mean.recall;
+  mean.f1 = sum > 0 ? 2 * mean.precision * mean.recall / sum : 0;
+  return mean;
+}
+
+double ExtractionAverage::MeanF1() const {
+  return pages_ > 0 ? f1_ / pages_ : 0;
 }
 
 absl::StatusOr<std::vector<GoldPage>> ReadExtractionGold(

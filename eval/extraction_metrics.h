@@ -11,6 +11,9 @@ namespace storyline::eval {
 
 struct Prf {
   double precision = 0, recall = 0, f1 = 0;
+  // False when there was nothing to measure it on: no predicted shingle
+  // (precision) or no gold shingle (recall).
+  bool has_precision = true, has_recall = true;
 };
 
 // Scores of one page. Tokens are runs of Unicode letters and digits, as
@@ -27,6 +30,23 @@ ExtractionScore ScoreExtraction(std::string_view predicted,
 
 // Word tokens of `text`, case preserved.
 std::vector<std::string> WordTokens(std::string_view text);
+
+// Page scores averaged as the benchmark's evaluate.py does, so figures
+// compare with the published ones: precision is the mean over pages that
+// predicted something, recall the mean over pages with gold text, and F1
+// the harmonic mean of those two means. The mean of per-page F1s, a
+// stricter figure, is kept beside it.
+class ExtractionAverage {
+ public:
+  void Add(const Prf& page);
+  Prf Benchmark() const;   // the published measure
+  double MeanF1() const;   // mean per-page F1
+  int pages() const { return pages_; }
+
+ private:
+  double precision_ = 0, recall_ = 0, f1_ = 0;
+  int precision_pages_ = 0, recall_pages_ = 0, pages_ = 0;
+};
 
 struct GoldPage {
   std::string id, body;
