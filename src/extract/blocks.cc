@@ -14,8 +14,8 @@ namespace {
 constexpr int kMaxDepth = 256;
 
 // Word fragments of class/id names, after readability's and trafilatura's
-// lists. A name matching a negative fragment but also a positive one (e.g.
-// "article-body-comments" vs "article-body") counts by the sum.
+// lists. A name matching both kinds (e.g. "article-body-comments",
+// "comment-body") leans to the side with more hits.
 constexpr std::array<std::string_view, 11> kPositive = {
     "article", "body",  "content", "entry", "main",  "page",
     "post",    "story", "text",    "blog",  "hentry"};
@@ -55,6 +55,15 @@ bool IsFurnitureRole(std::string_view role) {
          role == "menu" || role == "alert";
 }
 
+// Reader comments are never the article, even on pages whose names are
+// otherwise not to be trusted.
+bool IsCommentThread(const GumboNode* node) {
+  const std::string names =
+      AsciiLower(StrCat(Attr(node, "class"), " ", Attr(node, "id")));
+  return names.find("comment") != std::string::npos ||
+         names.find("disqus") != std::string::npos;
+}
+
 bool Skip(const GumboNode* node, bool class_hints) {
   const GumboTag tag = TagOf(node);
   if (IsInvisibleTag(tag) || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
@@ -66,7 +75,8 @@ bool Skip(const GumboNode* node, bool class_hints) {
       tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_HTML) {
     return false;
   }
-  return class_hints && ClassHint(node) < 0;
+  if (class_hints) return ClassHint(node) < 0;
+  return IsCommentThread(node);
 }
 
 class Collector {
@@ -135,9 +145,10 @@ int ClassHint(const GumboNode* node) {
       AsciiLower(StrCat(Attr(node, "class"), " ", Attr(node, "id")));
   if (names.size() <= 1) return 0;
   if (Attr(node, "itemprop") == "articleBody") return 2;
-  return CountHits(names, kPositive) > 0
-             ? (CountHits(names, kNegative) > 1 ? -1 : 1)
-             : -CountHits(names, kNegative);
+  const int positive = CountHits(names, kPositive);
+  const int negative = CountHits(names, kNegative);
+  return positive > 0 ? (positive > negative ? 1 : positive == negative ? 0 : -1)
+                      : -negative;
 }
 
 std::vector<Block> CollectBlocks(const GumboNode* root, bool class_hints) {

@@ -95,21 +95,61 @@ double LinkDensity(const NodeStats& s) {
   return s.bytes == 0 ? 0 : static_cast<double>(s.link_bytes) / s.bytes;
 }
 
+bool Contains(const GumboNode* ancestor, const GumboNode* node) {
+  for (; node; node = ParentElement(node)) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+// Readability's answer to pages that wrap every paragraph in its own box:
+// when several runners-up score close to the winner and share an ancestor
+// with it, the article is that ancestor, not the one box that won.
+const GumboNode* SharedAncestor(const GumboNode* best,
+                                const std::vector<const GumboNode*>& close) {
+  constexpr int kMinRunnersUp = 3;
+  if (static_cast<int>(close.size()) < kMinRunnersUp) return best;
+  for (const GumboNode* a = ParentElement(best);
+       a && TagOf(a) != GUMBO_TAG_BODY; a = ParentElement(a)) {
+    int inside = 0;
+    for (const GumboNode* c : close) inside += Contains(a, c) ? 1 : 0;
+    if (inside >= kMinRunnersUp) return a;
+  }
+  return best;
+}
+
 const GumboNode* BestCandidate(StatsMap& stats) {
-  const GumboNode* best = nullptr;
-  double best_score = 0;
+  std::vector<std::pair<double, const GumboNode*>> ranked;
   for (auto& [node, s] : stats) {
     if (!s.scored) continue;
     s.score *= 1 - std::min(1.0, LinkDensity(s));
-    // Ties broken by document position so the choice is deterministic.
-    if (!best || s.score > best_score ||
-        (s.score == best_score &&
-         node->index_within_parent < best->index_within_parent)) {
-      best = node;
-      best_score = s.score;
+    ranked.emplace_back(s.score, node);
+  }
+  if (ranked.empty()) return nullptr;
+  // Ties broken by position in the source so the choice is deterministic.
+  auto before = [](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return x.second->v.element.start_pos.offset <
+           y.second->v.element.start_pos.offset;
+  };
+  constexpr size_t kConsidered = 5;
+  const size_t top = std::min(kConsidered, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + top, ranked.end(),
+                    before);
+  const GumboNode* best = ranked.front().second;
+  std::vector<const GumboNode*> close;
+  for (size_t i = 1; i < top; ++i) {
+    if (ranked[i].first >= 0.75 * ranked.front().first) {
+      close.push_back(ranked[i].second);
     }
   }
-  return best;
+  const GumboNode* chosen = SharedAncestor(best, close);
+  if (chosen != best) {
+    NodeStats& s = stats[chosen];
+    s.score = std::max(s.score, ranked.front().first);
+    s.scored = true;
+  }
+  return chosen;
 }
 
 // The best container plus siblings that look like more of the article.
@@ -121,12 +161,18 @@ absl::flat_hash_set<const GumboNode*> Expand(const GumboNode* best,
   if (!parent) return chosen;
   const double best_score = stats.at(best).score;
   const double threshold = std::max(10.0, best_score * options.sibling_share);
+  const std::string_view best_class = Attr(best, "class");
   for (unsigned i = 0; i < ChildrenOf(parent).length; ++i) {
     const GumboNode* sib = ChildAt(parent, i);
     const auto it = stats.find(sib);
     if (sib == best || it == stats.end()) continue;
     const NodeStats& s = it->second;
-    const bool scored = s.scored && s.score >= threshold;
+    // A sibling dressed like the winner is likely more of the same article
+    // (readability's bonus).
+    const double bonus = !best_class.empty() && Attr(sib, "class") == best_class
+                             ? best_score * options.sibling_share
+                             : 0;
+    const bool scored = s.scored && s.score + bonus >= threshold;
     const bool prose =
         TagOf(sib) == GUMBO_TAG_P && LinkDensity(s) < 0.25 && s.bytes > 80;
     if (scored || prose) chosen.insert(sib);
