@@ -9,6 +9,7 @@
 #include "extract/blocks.h"
 #include "extract/charset.h"
 #include "extract/content.h"
+#include "extract/gumbo_arena.h"
 #include "extract/metadata.h"
 #include "extract/script_strip.h"
 #include "text/unicode.h"
@@ -63,12 +64,6 @@ size_t DepthBoundedPrefix(std::string_view html, int max_depth) {
   return html.size();
 }
 
-struct GumboDeleter {
-  void operator()(GumboOutput* out) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
-  }
-};
-
 // Every block that reads like prose: the fallback when no container wins.
 std::string ProseBlocks(const std::vector<Block>& blocks) {
   std::string out;
@@ -97,8 +92,10 @@ absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
   *utf8 = WithoutScripts(*utf8);
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not kept: memory bound
-  const std::unique_ptr<GumboOutput, GumboDeleter> output(
-      gumbo_parse_with_options(&gumbo_options, utf8->data(), utf8->size()));
+  GumboArena arena;  // owns the tree: every node dies with it
+  arena.Install(gumbo_options);
+  const GumboOutput* output =
+      gumbo_parse_with_options(&gumbo_options, utf8->data(), utf8->size());
 
   PageMetadata meta = ReadMetadata(output->root);
   ExtractedPage page;

@@ -8,6 +8,7 @@
 #include "base/strings.h"
 #include "simdjson.h"
 #include "storyline/ingest.h"
+#include "text/unicode.h"
 
 namespace storyline {
 namespace {
@@ -32,10 +33,6 @@ FileKind KindByContent(std::string_view content) {
   if (!head.empty() && head[0] == '{') return FileKind::kJsonl;
   if (!head.empty() && head[0] == '<') return FileKind::kHtml;
   return FileKind::kText;
-}
-
-bool ValidUtf8(std::string_view s) {
-  return simdjson::validate_utf8(s.data(), s.size());
 }
 
 void ParseJsonlLines(std::string_view content, const std::string& name,
@@ -63,7 +60,7 @@ void ParseContent(std::string_view content, FileKind kind,
     return;
   }
   if (kind == FileKind::kText) {
-    if (!ValidUtf8(content)) {
+    if (!text::IsValidUtf8(content)) {
       errors.Report({name, "invalid UTF-8, file skipped"});
       return;
     }
