@@ -48,6 +48,8 @@ std::string WithoutScripts(std::string_view html) {
       name = "script";
     } else if (TagAt(html, i + 1, "style")) {
       name = "style";
+    } else if (TagAt(html, i + 1, "svg")) {
+      name = "svg";  // icons and charts: markup-heavy, never the article
     } else {
       continue;
     }

@@ -12,6 +12,13 @@ TEST(WithoutScripts, EmptiesScriptsStylesAndDropsComments) {
             "<p>a</p><script></script><STYLE type=x></STYLE><p>b</p>");
 }
 
+TEST(WithoutScripts, EmptiesInlineSvg) {
+  EXPECT_EQ(WithoutScripts("<p>a</p><svg viewBox=\"0 0 9 9\"><path d=\"M0\"/>"
+                           "<text>icon</text></SVG><p>b</p>"),
+            "<p>a</p><svg viewBox=\"0 0 9 9\"></SVG><p>b</p>");
+  EXPECT_EQ(WithoutScripts("<svgx>kept</svgx>"), "<svgx>kept</svgx>");
+}
+
 TEST(WithoutScripts, KeepsJsonLdAndLookalikeTags) {
   const std::string ld =
       R"(<script type="application/ld+json">{"headline": "Talks"}</script>)";
