@@ -16,14 +16,15 @@ enum class Wb : uint8_t {
   kMidLetter,    // joins letters: "·"
   kMidNum,       // joins digits: "," ";"
   kMidNumLet,    // joins either: "." "’" and the apostrophe (Single_Quote)
+  kExtendNumLet, // joins letters, digits and itself: "_"
+  kExtend,       // Extend, Format, ZWJ: part of the character before (WB4)
   kUnsupported,  // anything else: leave the text to ICU
 };
 
 // Scripts and symbols the fast path may meet; outside them, give up early
 // (Han, Thai, Hebrew... need ICU's dictionaries or extra rules).
 bool InModelledBlock(UChar32 c) {
-  return c < 0x0250 ||                    // Latin, Latin-1, Latin Extended
-         (c >= 0x0370 && c < 0x0530) ||   // Greek, Cyrillic
+  return c < 0x0530 ||  // Latin, IPA, combining marks, Greek, Cyrillic
          (c >= 0x2000 && c < 0x2070) ||   // general punctuation
          (c >= 0x20A0 && c < 0x20C0) ||   // currency
          (c >= 0x2100 && c < 0x2200) ||   // letterlike, number forms, arrows
@@ -52,6 +53,12 @@ Wb Classify(UChar32 c) {
     case U_WB_MIDNUMLET:
     case U_WB_SINGLE_QUOTE:
       return Wb::kMidNumLet;
+    case U_WB_EXTENDNUMLET:
+      return Wb::kExtendNumLet;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+    case U_WB_ZWJ:  // joins emoji, which the fast path leaves to ICU
+      return Wb::kExtend;
     case U_WB_OTHER:
     case U_WB_CR:
     case U_WB_LF:
@@ -59,7 +66,7 @@ Wb Classify(UChar32 c) {
     case U_WB_WSEGSPACE:
     case U_WB_DOUBLE_QUOTE:  // joins only Hebrew letters, which we leave
       return Wb::kOther;
-    default:  // Extend, Format, ZWJ, ExtendNumLet, Katakana, Hebrew, RI
+    default:  // Katakana, Hebrew, Regional_Indicator
       return Wb::kUnsupported;
   }
 }
@@ -97,7 +104,21 @@ class Scanner {
     UChar32 c;
     next = at;
     U8_NEXT(bytes_, next, size_, c);
-    return c < 0 || c >= kTableEnd ? Wb::kUnsupported : table_[c];
+    if (c >= 0 && c < kTableEnd) return table_[c];
+    // The replacement character stands in for undecodable bytes in any
+    // script; it breaks like punctuation.
+    return c == 0xFFFD ? Wb::kOther : Wb::kUnsupported;
+  }
+
+  // Like At(), but past any Extend/Format characters that follow: WB4
+  // lets them vanish into the character before.
+  Wb AtPastExtend(int32_t at, int32_t& next) const {
+    const Wb wb = At(at, next);
+    if (wb == Wb::kUnsupported) return wb;
+    for (int32_t after; next < size_ && At(next, after) == Wb::kExtend;) {
+      next = after;
+    }
+    return wb;
   }
 
   bool Run(std::vector<ScannedWord>& out) {
@@ -105,9 +126,18 @@ class Scanner {
     int32_t i = 0;
     while (i < size_) {
       int32_t next;
-      const Wb wb = At(i, next);
+      const Wb wb = AtPastExtend(i, next);
       if (wb == Wb::kUnsupported) return false;
-      if (wb != Wb::kLetter && wb != Wb::kNumeric) {
+      bool starts_word = wb == Wb::kLetter || wb == Wb::kNumeric;
+      if (wb == Wb::kExtendNumLet) {  // WB13b: "_" needs a partner
+        int32_t after;
+        const Wb following = AtPastExtend(next, after);
+        if (following == Wb::kUnsupported) return false;
+        starts_word = following == Wb::kLetter ||
+                      following == Wb::kNumeric ||
+                      following == Wb::kExtendNumLet;
+      }
+      if (!starts_word) {
         const uint8_t b = bytes_[i];
         if (b == '.' || b == '!' || b == '?' || b == '\n') {
           sentence_start = true;
@@ -119,14 +149,22 @@ class Scanner {
       word.begin = static_cast<uint32_t>(i);
       word.sentence_start = sentence_start;
       sentence_start = false;
-      // ICU's status follows the last character: "G7", "U20" and "1,000"
-      // are numbers, "5G" and "U.S" are words.
+      // ICU's status comes from the last pair of characters: "G7", "U20",
+      // "1,000" and "1_" are numbers, "5G", "U.S" and "a_" words.
       Wb last = wb;
+      bool number = wb == Wb::kNumeric;
       i = next;
       while (i < size_) {
-        const Wb k = At(i, next);
+        const Wb k = AtPastExtend(i, next);
         if (k == Wb::kUnsupported) return false;
-        if (k == Wb::kLetter || k == Wb::kNumeric) {  // WB5, WB8-WB10
+        if (k == Wb::kLetter || k == Wb::kNumeric) {  // WB5, WB8-10, WB13b
+          number = k == Wb::kNumeric;
+          last = k;
+          i = next;
+          continue;
+        }
+        if (k == Wb::kExtendNumLet) {  // WB13a
+          number = last == Wb::kNumeric;
           last = k;
           i = next;
           continue;
@@ -138,13 +176,13 @@ class Scanner {
             last == Wb::kNumeric && (k == Wb::kMidNum || k == Wb::kMidNumLet);
         if (!joins_letters && !joins_digits) break;
         int32_t after;
-        const Wb following = At(next, after);
+        const Wb following = AtPastExtend(next, after);
         if (following == Wb::kUnsupported) return false;
         if (following != last) break;
         i = after;
       }
       word.end = static_cast<uint32_t>(i);
-      word.is_number = last == Wb::kNumeric;
+      word.is_number = number;
       out.push_back(word);
     }
     return true;

@@ -9,6 +9,7 @@
 #include "testing.h"
 #include "text/analyzer.h"
 #include "text/unicode.h"
+#include "text/word_scanner.h"
 #include "text_testing.h"
 
 namespace storyline::text {
@@ -47,12 +48,28 @@ TEST(Tokenizer, FlagsNumbersCapitalsAndSentenceStarts) {
   EXPECT_EQ(t[3].span.end, 20u);
 }
 
-TEST(Tokenizer, OtherScriptsAndMarksGoThroughIcu) {
+TEST(Tokenizer, MarksFormatCharactersAndUnderscoresTakeTheFastPath) {
   Tokenizer tokenizer;
-  // Han, a combining accent, a soft hyphen, an emoji, an underscore.
+  // Combining accents, soft hyphens, zero-width characters, underscores
+  // alone and in words and numbers.
   for (const std::string text :
-       {"北京 talks 会谈", "cafe\xCC\x81 open", "co\xC2\xADoperation",
-        "deal \xF0\x9F\x91\x8D done", "snake_case 12_000", "שלום 2022"}) {
+       {"cafe\xCC\x81 open", "co\xC2\xADoperation",
+        "\xC2\xAD" "a.\xC2\xAD" "b 3\xC2\xAD" "4 x\xC2\xAD.y",
+        "ab\xE2\x80\x8B" "cd e\xE2\x80\x8Dz \xE2\x80\x8E" "left",
+        "\xD0\xB2\xD0\xBE\xCC\x81\xD0\xB4\xD0\xB0 Bo\xCC\x88hm",
+        "snake_case 12_000", "a\xEF\xBF\xBD" "b \xEF\xBF\xBD" "c", "_ __ 1_ 1__ a_1 _a _1 a_ a_.b 1_.2 x__y"}) {
+    std::vector<ScannedWord> words;
+    EXPECT_TRUE(ScanWords(text, words)) << text;
+    ExpectSameAsIcu(tokenizer, text);
+  }
+}
+
+TEST(Tokenizer, OtherScriptsAndEmojiGoThroughIcu) {
+  Tokenizer tokenizer;
+  for (const std::string text :
+       {"北京 talks 会谈", "deal \xF0\x9F\x91\x8D done", "שלום 2022"}) {
+    std::vector<ScannedWord> words;
+    EXPECT_FALSE(ScanWords(text, words)) << text;
     ExpectSameAsIcu(tokenizer, text);
     EXPECT_FALSE(tokenizer.Words(text).empty()) << text;
   }
