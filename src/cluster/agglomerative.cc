@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "base/parallel.h"
+#include "cluster/mutual_best.h"
 
 namespace storyline::cluster {
 namespace {
@@ -25,11 +26,11 @@ struct Candidate {
   }
 };
 
-}  // namespace
-
-std::vector<int> AverageLinkFrom(std::span<const int> initial,
-                                 std::span<const Edge> edges,
-                                 double threshold, int threads) {
+// Best pair first from a priority queue, each connected component of the
+// above-threshold graph on its own.
+std::vector<int> GreedyAverageLink(std::span<const int> initial,
+                                   std::span<const Edge> edges,
+                                   double threshold, int threads) {
   const int n = static_cast<int>(initial.size());
   // parent[i] == i for a cluster's root; first[root] is its smallest item.
   std::vector<int> parent(n), size(n, 0), first(n);
@@ -152,6 +153,17 @@ std::vector<int> AverageLinkFrom(std::span<const int> initial,
     label[i] = root_label[root];
   }
   return label;
+}
+
+}  // namespace
+
+std::vector<int> AverageLinkFrom(std::span<const int> initial,
+                                 std::span<const Edge> edges,
+                                 double threshold, int threads) {
+  const MutualBestResult rounds =
+      MergeMutualBest(initial, edges, threshold, threads);
+  return GreedyAverageLink(rounds.labels, rounds.open_edges, threshold,
+                           threads);
 }
 
 std::vector<int> AverageLink(int n, std::span<const Edge> edges,

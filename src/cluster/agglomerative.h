@@ -11,8 +11,10 @@ namespace storyline::cluster {
 // Merges, best first, the two clusters with the highest average pairwise
 // similarity while it is at least `threshold`; pairs without an edge count
 // as similarity 0. Returns a cluster label per item (0..k-1, numbered by
-// smallest member). O(E log E) with lazily updated priorities; deterministic:
-// ties go to the smaller ids, and the result does not depend on `threads`.
+// smallest member). Parallel rounds of mutual-best merges (mutual_best.h)
+// do most of the work, a priority queue with lazily updated averages the
+// rest; deterministic: ties go to the smaller ids, and the result does not
+// depend on `threads`.
 std::vector<int> AverageLink(int n, std::span<const Edge> edges,
                              double threshold, int threads = 1);
 

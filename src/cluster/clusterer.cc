@@ -12,6 +12,12 @@
 namespace storyline::cluster {
 namespace {
 
+// Edges weaker than this share of a level's threshold are dropped. They can
+// only tip averages that sit at the threshold already, yet they are most of
+// the graph: at this cut the event graph halves and the dev sets cluster
+// exactly as with a cut at a tenth.
+constexpr double kWeakEdgeShare = 0.25;
+
 // Groups items by label; groups ordered by smallest member, members sorted.
 std::vector<std::vector<int>> Groups(const std::vector<int>& labels) {
   int count = 0;
@@ -64,7 +70,8 @@ Clustering ClusterArticles(const ClusterInput& input,
   for (int i = 0; i < n; ++i) doc_dates[i] = {input.dates[i], input.dates[i]};
   SimilarityParams story_time;
   story_time.min_similarity =
-      std::min(options.event_threshold, options.story_threshold) * 0.1;
+      std::min(options.event_threshold, options.story_threshold) *
+      kWeakEdgeShare;
   story_time.window_days = options.story_window_days;
   story_time.decay_days = options.story_decay_days;
   story_time.floor = options.story_time_floor;
@@ -84,7 +91,7 @@ Clustering ClusterArticles(const ClusterInput& input,
   for (const Edge& e : story_edges) {
     const double similarity =
         e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
-    if (similarity >= options.event_threshold * 0.1) {
+    if (similarity >= options.event_threshold * kWeakEdgeShare) {
       event_edges.push_back(
           {e.a, e.b, static_cast<float>(similarity), e.cosine});
     }

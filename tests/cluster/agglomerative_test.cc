@@ -1,4 +1,5 @@
 #include "cluster/agglomerative.h"
+#include "cluster/mutual_best.h"
 
 #include <algorithm>
 #include <map>
@@ -96,6 +97,15 @@ TEST(AverageLinkTest, SameAsNaiveAverageLinkageOnPlantedGraphs) {
       EXPECT_EQ(AverageLink(n, edges, threshold, 1), expected)
           << "seed " << seed << " threshold " << threshold;
       EXPECT_EQ(AverageLink(n, edges, threshold, 2), expected);
+    }
+    // Rounds of mutual best merges alone, run to the end, are exact too.
+    for (const double threshold : {0.1, 0.35}) {
+      const MutualBestResult rounds =
+          MergeMutualBest(singletons, edges, threshold, 2, 0);
+      EXPECT_TRUE(rounds.open_edges.empty());
+      EXPECT_EQ(NaiveAverageLink(rounds.labels, {}, threshold),
+                NaiveAverageLink(singletons, edges, threshold))
+          << "seed " << seed << " threshold " << threshold;
     }
     // Continued from a partition: events into stories.
     const std::vector<int> events = AverageLink(n, edges, 0.35);

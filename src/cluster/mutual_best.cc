@@ -1,0 +1,194 @@
+#include "cluster/mutual_best.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "base/parallel.h"
+
+namespace storyline::cluster {
+namespace {
+
+struct Link {
+  int to;        // neighbour cluster
+  double total;  // summed similarity of the item pairs between the two
+};
+
+// Links of the open clusters, each list sorted by neighbour. Indexed by
+// cluster id; entries of closed clusters are stale and never read.
+struct Graph {
+  std::vector<int> open;  // ascending
+  std::vector<int64_t> begin;
+  std::vector<int> length;
+  std::vector<Link> links;
+
+  explicit Graph(int n) : begin(n, 0), length(n, 0) {}
+  std::span<Link> Of(int c) {
+    return {links.data() + begin[c], static_cast<size_t>(length[c])};
+  }
+};
+
+// Sorts a list by neighbour and sums the totals of repeated neighbours;
+// returns the new length.
+int Combine(std::span<Link> list) {
+  std::sort(list.begin(), list.end(),
+            [](const Link& x, const Link& y) { return x.to < y.to; });
+  int out = 0;
+  for (const Link& l : list) {
+    if (out > 0 && list[out - 1].to == l.to) {
+      list[out - 1].total += l.total;
+    } else {
+      list[out++] = l;
+    }
+  }
+  return out;
+}
+
+// Lays out lists of at most `capacity(c)` links for every cluster in
+// `graph.open`, in order.
+template <typename Capacity>
+void Reserve(Graph& graph, Capacity capacity) {
+  int64_t total = 0;
+  for (const int c : graph.open) {
+    graph.begin[c] = total;
+    total += capacity(c);
+  }
+  graph.links.resize(total);
+}
+
+int Find(std::vector<int>& parent, int c) {
+  while (parent[c] != c) c = parent[c] = parent[parent[c]];
+  return c;
+}
+
+}  // namespace
+
+MutualBestResult MergeMutualBest(std::span<const int> initial,
+                                 std::span<const Edge> edges,
+                                 double threshold, int threads,
+                                 int unproductive_share) {
+  // Past that point, when chains of merges remain, the priority queue
+  // finishes faster than more passes over the graph would.
+  const int n = static_cast<int>(initial.size());
+  // A cluster's id is its smallest item, so that comparing ids breaks ties
+  // as the priority-queue algorithm does.
+  std::vector<int> id(n);
+  {
+    std::vector<int> first_of_label;
+    for (int i = 0; i < n; ++i) {
+      const int label = initial[i];
+      if (label >= static_cast<int>(first_of_label.size())) {
+        first_of_label.resize(label + 1, -1);
+      }
+      if (first_of_label[label] < 0) first_of_label[label] = i;
+      id[i] = first_of_label[label];
+    }
+  }
+  std::vector<int> size(n, 0);
+  for (int i = 0; i < n; ++i) ++size[id[i]];
+
+  Graph graph(n), next(n);
+  for (const Edge& e : edges) {
+    const int a = id[e.a], b = id[e.b];
+    if (a == b) continue;
+    ++graph.length[a];
+    ++graph.length[b];
+  }
+  for (int c = 0; c < n; ++c) {
+    if (graph.length[c] > 0) graph.open.push_back(c);
+  }
+  Reserve(graph, [&](int c) { return graph.length[c]; });
+  {
+    std::vector<int64_t> cursor(graph.begin);
+    for (const Edge& e : edges) {
+      const int a = id[e.a], b = id[e.b];
+      if (a == b) continue;
+      graph.links[cursor[a]++] = {b, e.similarity};
+      graph.links[cursor[b]++] = {a, e.similarity};
+    }
+  }
+  ParallelFor(static_cast<int>(graph.open.size()), threads, 256,
+              [&](int, int k) {
+                const int c = graph.open[k];
+                graph.length[c] = Combine(graph.Of(c));
+              });
+
+  std::vector<int> best(n, -1), parent(n), absorbed(n, -1);
+  for (int c = 0; c < n; ++c) parent[c] = c;
+  while (!graph.open.empty()) {
+    // Each open cluster's most similar neighbour, if at or above the
+    // threshold; ties to the smaller id (lists are sorted by id).
+    ParallelFor(static_cast<int>(graph.open.size()), threads, 256,
+                [&](int, int k) {
+                  const int c = graph.open[k];
+                  int pick = -1;
+                  double pick_average = 0;
+                  for (const Link& l : graph.Of(c)) {
+                    const double average =
+                        l.total / (double{1} * size[c] * size[l.to]);
+                    if (pick < 0 || average > pick_average) {
+                      pick = l.to;
+                      pick_average = average;
+                    }
+                  }
+                  best[c] = pick_average >= threshold ? pick : -1;
+                });
+    int merges = 0;
+    for (const int c : graph.open) {
+      const int d = best[c];
+      if (d > c && best[d] == c) {
+        parent[d] = c;
+        absorbed[c] = d;
+        size[c] += size[d];
+        ++merges;
+      }
+    }
+    // Without a neighbour at the threshold a cluster is final (its
+    // averages can only fall); absorbed ones live on in their partner.
+    next.open.clear();
+    for (const int c : graph.open) {
+      if (best[c] >= 0 && parent[c] == c) next.open.push_back(c);
+    }
+    Reserve(next, [&](int c) {
+      return graph.length[c] + (absorbed[c] >= 0 ? graph.length[absorbed[c]]
+                                                  : 0);
+    });
+    ParallelFor(static_cast<int>(next.open.size()), threads, 256,
+                [&](int, int k) {
+                  const int c = next.open[k];
+                  Link* out = next.links.data() + next.begin[c];
+                  int m = 0;
+                  auto gather = [&](int from) {
+                    for (const Link& l : graph.Of(from)) {
+                      if (best[l.to] < 0) continue;  // final
+                      const int to = parent[l.to];   // merged this round
+                      if (to != c) out[m++] = {to, l.total};
+                    }
+                  };
+                  gather(c);
+                  if (absorbed[c] >= 0) gather(absorbed[c]);
+                  next.length[c] = Combine({out, static_cast<size_t>(m)});
+                });
+    for (const int c : next.open) absorbed[c] = -1;
+    const int was_open = static_cast<int>(graph.open.size());
+    std::swap(graph, next);
+    if (unproductive_share > 0 &&
+        int64_t{merges} * unproductive_share < was_open) {
+      break;
+    }
+  }
+
+  MutualBestResult result;
+  result.labels.resize(n);
+  for (int i = 0; i < n; ++i) result.labels[i] = Find(parent, id[i]);
+  if (!graph.open.empty()) {
+    std::vector<char> open(n, 0);
+    for (const int c : graph.open) open[c] = 1;
+    for (const Edge& e : edges) {
+      const int a = result.labels[e.a], b = result.labels[e.b];
+      if (a != b && open[a] && open[b]) result.open_edges.push_back(e);
+    }
+  }
+  return result;
+}
+
+}  // namespace storyline::cluster
