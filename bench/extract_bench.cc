@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "extract/boilerplate.h"
+#include "extract/gumbo_arena.h"
 #include "extract/html.h"
+#include "extract/script_strip.h"
 
 namespace {
 
@@ -66,6 +68,39 @@ void BM_ExtractHtml(benchmark::State& state) {
                                                  benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ExtractHtml)->Unit(benchmark::kMillisecond)->MinTime(2);
+
+// gumbo alone on the same pages, scripts already stripped: the bound on
+// what any extractor built on it can reach.
+void BM_GumboParseOnly(benchmark::State& state) {
+  std::vector<std::string> stripped;
+  size_t page_bytes = 0;
+  for (const std::string& page : Pages()) {
+    stripped.push_back(storyline::extract::WithoutScripts(page));
+    page_bytes += page.size();
+  }
+  if (stripped.empty()) {
+    state.SkipWithError("no HTML pages in ../shared/data or data/sample");
+    return;
+  }
+  size_t bytes = 0, done = 0;
+  for (auto _ : state) {
+    for (const std::string& html : stripped) {
+      storyline::extract::GumboArena arena;
+      GumboOptions options = kGumboDefaultOptions;
+      options.max_errors = 0;
+      arena.Install(options);
+      benchmark::DoNotOptimize(
+          gumbo_parse_with_options(&options, html.data(), html.size()));
+    }
+    bytes += page_bytes;
+    done += stripped.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(done));
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(done),
+                                                 benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond)->MinTime(2);
 
 void BM_RemoveBoilerplateLines(benchmark::State& state) {
   std::vector<std::string> texts;
