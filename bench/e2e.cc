@@ -260,11 +260,13 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
           if (!tokenizer) {
             tokenizer = std::make_unique<text::Tokenizer>();
           }
-          signatures[i] =
-              dedup::ComputeSignature(tokenizer->Words(docs[i].text), options);
+          signatures[i] = dedup::ComputeSignature(
+              dedup::HashWords(docs[i].text, *tokenizer, options.seed).hashes,
+              options);
         });
     const double signature_s = Seconds(start);
-    const auto candidates = dedup::FindCandidates(signatures, options);
+    const auto candidates =
+        dedup::FindCandidates(signatures, options, flags.threads);
     const double candidates_s = Seconds(start) - signature_s;
     const auto copies = dedup::VerifyCandidates(docs, signatures, candidates,
                                                 options, flags.threads);

@@ -28,7 +28,8 @@ std::vector<PairSimilarity> MeasurePairs(const std::vector<TextPair>& pairs,
       counts.push_back(cluster::CountTerms({}, words, options.cluster));
       idf.Add(counts.back());
       shingles.push_back(dedup::ShingleHashes(
-          words, options.dedup.shingle_tokens, options.dedup.seed));
+          dedup::HashWords(words, options.dedup.seed).hashes,
+          options.dedup.shingle_tokens, options.dedup.seed));
     }
   }
   std::vector<PairSimilarity> out;

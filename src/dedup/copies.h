@@ -22,9 +22,10 @@ struct Candidate {
 // Candidate pairs from LSH banding of MinHash signatures (near-duplicates)
 // and from shared passage fingerprints (partial reuse). Never all pairs:
 // buckets and fingerprints shared by too many documents are skipped.
-// Sorted, unique. Deterministic.
+// Sorted, unique. Deterministic, whatever the thread count.
 std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
-                                      const DedupOptions& options);
+                                      const DedupOptions& options,
+                                      int threads = 1);
 
 // Verifies one candidate pair on the real shingle sets of both texts and
 // finds their longest shared passage. Returns a pair with kind set, or

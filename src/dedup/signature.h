@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "storyline/options.h"
@@ -12,10 +13,24 @@
 
 namespace storyline::dedup {
 
-// Hash of every window of `k` consecutive words (by normalized form); a
-// text shorter than k words gives one shingle of all its words.
-std::vector<uint64_t> ShingleHashes(std::span<const text::Token> tokens, int k,
-                                    uint64_t seed);
+// The words of a text as copy detection sees them: a hash of each word's
+// normalized (case-folded) form, and where the word is.
+struct HashedWords {
+  std::vector<uint64_t> hashes;
+  std::vector<Span> spans;
+};
+
+HashedWords HashWords(std::span<const text::Token> tokens, uint64_t seed);
+
+// The same straight from the text: the same hashes without building a token
+// per word, several times faster.
+HashedWords HashWords(std::string_view text, text::Tokenizer& tokenizer,
+                      uint64_t seed);
+
+// Hash of every window of `k` consecutive words; a text shorter than k
+// words gives one shingle of all its words.
+std::vector<uint64_t> ShingleHashes(std::span<const uint64_t> word_hashes,
+                                    int k, uint64_t seed);
 
 struct Signature {
   uint64_t exact = 0;             // hash of the whole normalized word sequence
@@ -24,7 +39,12 @@ struct Signature {
   uint32_t shingles = 0;               // distinct shingles
 };
 
-// Signature of a text from its words. Pure; O(words * minhash_size).
+// Signature of a text from its word hashes (seeded with options.seed).
+// Pure; O(words log words).
+Signature ComputeSignature(std::span<const uint64_t> word_hashes,
+                           const DedupOptions& options);
+
+// The same from its tokens.
 Signature ComputeSignature(std::span<const text::Token> tokens,
                            const DedupOptions& options);
 

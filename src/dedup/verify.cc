@@ -58,15 +58,13 @@ struct Shingled {
   std::vector<Span> spans;        // word byte spans, for passages
 };
 
-Shingled MakeShingled(std::span<const text::Token> tokens,
-                      const DedupOptions& options) {
+Shingled MakeShingled(HashedWords words, const DedupOptions& options) {
   Shingled s;
-  s.ordered = ShingleHashes(tokens, options.shingle_tokens, options.seed);
+  s.ordered = ShingleHashes(words.hashes, options.shingle_tokens, options.seed);
   s.sorted = s.ordered;
   std::sort(s.sorted.begin(), s.sorted.end());
   s.sorted.erase(std::unique(s.sorted.begin(), s.sorted.end()), s.sorted.end());
-  s.spans.reserve(tokens.size());
-  for (const auto& token : tokens) s.spans.push_back(token.span);
+  s.spans = std::move(words.spans);
   return s;
 }
 
@@ -124,8 +122,10 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
                                    std::span<const text::Token> tokens_b,
                                    bool exact_equal,
                                    const DedupOptions& options) {
-  return VerifyShingled(ids, doc_a, MakeShingled(tokens_a, options), doc_b,
-                        MakeShingled(tokens_b, options), exact_equal, options);
+  return VerifyShingled(
+      ids, doc_a, MakeShingled(HashWords(tokens_a, options.seed), options),
+      doc_b, MakeShingled(HashWords(tokens_b, options.seed), options),
+      exact_equal, options);
 }
 
 std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
@@ -148,8 +148,8 @@ std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
       static_cast<int>(needed.size()), workers, 16, [&](int worker, int i) {
         auto& tokenizer = tokenizers[worker];
         if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-        shingled[i] =
-            MakeShingled(tokenizer->Words(docs[needed[i]].text), options);
+        shingled[i] = MakeShingled(
+            HashWords(docs[needed[i]].text, *tokenizer, options.seed), options);
       });
   auto shingled_of = [&](int doc) -> const Shingled& {
     return shingled[std::lower_bound(needed.begin(), needed.end(), doc) -
@@ -179,10 +179,11 @@ std::vector<CopyPair> FindCopies(std::span<const Document> docs,
               [&](int worker, int i) {
                 auto& tokenizer = tokenizers[worker];
                 if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-                signatures[i] =
-                    ComputeSignature(tokenizer->Words(docs[i].text), options);
+                signatures[i] = ComputeSignature(
+                    HashWords(docs[i].text, *tokenizer, options.seed).hashes,
+                    options);
               });
-  const auto candidates = FindCandidates(signatures, options);
+  const auto candidates = FindCandidates(signatures, options, threads);
   return VerifyCandidates(docs, signatures, candidates, options, threads);
 }
 

@@ -125,7 +125,8 @@ std::vector<cluster::SparseVector> WeightVectors(
 void FindCopies(PipelineResult& result,
                 std::span<const dedup::Signature> signatures,
                 const PipelineOptions& options, int threads) {
-  const auto candidates = dedup::FindCandidates(signatures, options.dedup);
+  const auto candidates =
+      dedup::FindCandidates(signatures, options.dedup, threads);
   result.copies = dedup::VerifyCandidates(result.docs, signatures, candidates,
                                           options.dedup, threads);
 }

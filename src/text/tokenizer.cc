@@ -87,6 +87,18 @@ std::vector<Token> Tokenizer::Words(std::string_view text) {
   return tokens;
 }
 
+void Tokenizer::WordSpans(std::string_view text, std::vector<Span>& out) {
+  out.clear();
+  std::vector<ScannedWord>& words = impl_->scanned;
+  words.clear();
+  if (ScanWords(text, words)) {
+    out.reserve(words.size());
+    for (const ScannedWord& w : words) out.push_back({w.begin, w.end});
+    return;
+  }
+  for (const Token& token : IcuWords(text)) out.push_back(token.span);
+}
+
 std::vector<Token> Tokenizer::IcuWords(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6);

@@ -39,6 +39,10 @@ class Tokenizer {
   // The same with ICU's word break iterator alone: the reference.
   std::vector<Token> IcuWords(std::string_view text);
 
+  // Where the words of Words() are, without building tokens (no case
+  // folding, no allocation per word): for callers that hash words.
+  void WordSpans(std::string_view text, std::vector<Span>& out);
+
   // Sentence spans of `text`, trimmed of surrounding white space; line
   // breaks always end a sentence. Abbreviations like "Mr." or "U.S." do not.
   std::vector<Span> Sentences(std::string_view text);

@@ -110,8 +110,12 @@ bool FoldSimple(std::string_view s, std::string& out) {
 
 std::string FoldCase(std::string_view s) {
   std::string out;
-  if (FoldSimple(s, out)) return out;
-  return FoldCaseWithIcu(s);
+  FoldCaseInto(s, out);
+  return out;
+}
+
+void FoldCaseInto(std::string_view s, std::string& out) {
+  if (!FoldSimple(s, out)) out = FoldCaseWithIcu(s);
 }
 
 std::string FoldCaseWithIcu(std::string_view s) {

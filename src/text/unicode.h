@@ -20,6 +20,9 @@ std::string NormalizeNfc(std::string_view s);
 // ASCII and basic Cyrillic take a fast path with the same result.
 std::string FoldCase(std::string_view s);
 
+// The same into `out`, reusing its buffer: for loops over many words.
+void FoldCaseInto(std::string_view s, std::string& out);
+
 // The same, always through ICU's NFKC_Casefold normalizer: the reference.
 std::string FoldCaseWithIcu(std::string_view s);
 

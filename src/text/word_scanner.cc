@@ -115,7 +115,9 @@ class Scanner {
   Wb AtPastExtend(int32_t at, int32_t& next) const {
     const Wb wb = At(at, next);
     if (wb == Wb::kUnsupported) return wb;
-    for (int32_t after; next < size_ && At(next, after) == Wb::kExtend;) {
+    // No ASCII character is Extend or Format: most text never looks further.
+    for (int32_t after; next < size_ && bytes_[next] >= 0x80 &&
+                        At(next, after) == Wb::kExtend;) {
       next = after;
     }
     return wb;

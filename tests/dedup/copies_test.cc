@@ -1,12 +1,14 @@
 // Copies on the shipped sample corpus: the fast path (LSH + fingerprints)
 // must find what brute force over all pairs finds.
 #include <algorithm>
+#include <cmath>
 
 #include "dedup/copies.h"
 #include "gtest/gtest.h"
 #include "pipeline/clean.h"
 #include "storyline/ingest.h"
 #include "testing.h"
+#include "text/tokenizer.h"
 
 namespace storyline::dedup {
 namespace {
@@ -59,6 +61,50 @@ TEST(CopiesTest, ResultDoesNotDependOnThreads) {
     EXPECT_EQ(one[i].b, four[i].b);
     EXPECT_EQ(one[i].jaccard, four[i].jaccard);
   }
+}
+
+TEST(CopiesTest, WordsHashedFromTextAsFromTokens) {
+  text::Tokenizer tokenizer;
+  const DedupOptions options;
+  for (const auto& doc : SampleDocs()) {
+    const HashedWords from_text = HashWords(doc.text, tokenizer, options.seed);
+    const HashedWords from_tokens =
+        HashWords(tokenizer.Words(doc.text), options.seed);
+    EXPECT_EQ(from_text.hashes, from_tokens.hashes) << doc.id;
+    EXPECT_EQ(from_text.spans, from_tokens.spans) << doc.id;
+  }
+}
+
+// One-permutation MinHash still estimates Jaccard: the share of equal
+// values tracks the true resemblance of real texts cut and joined.
+TEST(CopiesTest, SignatureAgreementEstimatesJaccard) {
+  const std::vector<Document> docs = SampleDocs();
+  ASSERT_GT(docs.size(), 40u);
+  text::Tokenizer tokenizer;
+  const DedupOptions options;
+  double worst = 0;
+  for (size_t k = 0; k + 1 < 40; k += 2) {
+    const auto a = HashWords(docs[k].text, tokenizer, options.seed).hashes;
+    const auto other =
+        HashWords(docs[k + 1].text, tokenizer, options.seed).hashes;
+    // b: the first two thirds of a, then the other text.
+    std::vector<uint64_t> b(a.begin(), a.begin() + 2 * a.size() / 3);
+    b.insert(b.end(), other.begin(), other.end());
+    const Signature sa = ComputeSignature(a, options);
+    const Signature sb = ComputeSignature(b, options);
+    int equal = 0;
+    for (size_t i = 0; i < sa.minhash.size(); ++i) {
+      equal += sa.minhash[i] == sb.minhash[i];
+    }
+    const double estimate = static_cast<double>(equal) / sa.minhash.size();
+    const double jaccard =
+        Overlap(ShingleHashes(a, options.shingle_tokens, options.seed),
+                ShingleHashes(b, options.shingle_tokens, options.seed))
+            .Jaccard();
+    worst = std::max(worst, std::abs(estimate - jaccard));
+  }
+  // 64 values: the standard error is at most 0.0625.
+  EXPECT_LT(worst, 0.25);
 }
 
 TEST(CopiesTest, ExactCopyAndUnrelatedText) {
