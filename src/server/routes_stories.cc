@@ -65,9 +65,11 @@ void GetStory(Context& ctx, const httplib::Request& req,
     SendError(res, 404, StrCat("no story ", id));
     return;
   }
-  json body = output::StoryJson(snap->result.stories[it->second], snap->result);
-  body["importance"] = snap->importance[it->second];
-  SendJson(res, 200, body);
+  const int story = it->second;
+  const auto body =
+      snap->bodies.Get(story, [&] { return RenderStory(*snap, story); });
+  res.status = 200;
+  res.set_content(*body, "application/json");
 }
 
 }  // namespace

@@ -108,6 +108,12 @@ std::shared_ptr<const Snapshot> StoryService::Build() {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   IndexSnapshot(*snap);
+  const int top =
+      std::min(kPrerenderedStories, static_cast<int>(snap->ranked.size()));
+  ParallelFor(top, options_.threads, 1, [&](int, int k) {
+    const int story = snap->ranked[k];
+    snap->bodies.Get(story, [&] { return RenderStory(*snap, story); });
+  });
   return snap;
 }
 

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "cluster/incremental.h"
+#include "server/story_bodies.h"
 #include "store/store.h"
 #include "storyline/options.h"
 #include "storyline/pipeline.h"
@@ -48,7 +49,15 @@ struct Snapshot {
   std::vector<uint32_t> languages;       // per story: bit per Lang value
   std::vector<std::string> search_text;  // per story: lower-case headline
   double cluster_seconds = 0;            // time the recluster took
+  StoryBodies bodies;                    // GET /stories/{id}, per story
 };
+
+// Stories at the top of the ranking whose bodies are rendered with the
+// snapshot: what a front page lists.
+inline constexpr int kPrerenderedStories = 128;
+
+// GET /stories/{id}'s JSON for story `s`.
+std::string RenderStory(const Snapshot& snap, int s);
 
 // Outcome for one article of a write.
 struct PutOutcome {

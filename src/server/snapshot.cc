@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "base/strings.h"
+#include "nlohmann/json.hpp"
+#include "output/json.h"
 #include "server/service.h"
 
 namespace storyline::server {
@@ -50,6 +52,13 @@ void IndexSnapshot(Snapshot& snap) {
     }
     return r.stories[x].id < r.stories[y].id;
   });
+  snap.bodies.Resize(n);
+}
+
+std::string RenderStory(const Snapshot& snap, int s) {
+  nlohmann::json body = output::StoryJson(snap.result.stories[s], snap.result);
+  body["importance"] = snap.importance[s];
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace storyline::server
