@@ -39,8 +39,8 @@ std::vector<std::string> WordTokens(std::string_view text);
 class ExtractionAverage {
  public:
   void Add(const Prf& page);
-  Prf Benchmark() const;   // the published measure
-  double MeanF1() const;   // mean per-page F1
+  Prf Benchmark() const;  // the published measure
+  double MeanF1() const;  // mean per-page F1
   int pages() const { return pages_; }
 
  private:

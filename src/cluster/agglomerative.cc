@@ -78,9 +78,8 @@ std::vector<int> GreedyAverageLink(std::span<const int> initial,
   for (int a = 0; a < n; ++a) {
     if (links[a].empty()) continue;
     const int root = find(a);
-    absl::erase_if(links[a], [&](const auto& link) {
-      return find(link.first) != root;
-    });
+    absl::erase_if(links[a],
+                   [&](const auto& link) { return find(link.first) != root; });
   }
   // Initial candidates, grouped by component.
   std::vector<int> slot_of(n, -1);
@@ -158,8 +157,8 @@ std::vector<int> GreedyAverageLink(std::span<const int> initial,
 }  // namespace
 
 std::vector<int> AverageLinkFrom(std::span<const int> initial,
-                                 std::span<const Edge> edges,
-                                 double threshold, int threads) {
+                                 std::span<const Edge> edges, double threshold,
+                                 int threads) {
   const MutualBestResult rounds =
       MergeMutualBest(initial, edges, threshold, threads);
   return GreedyAverageLink(rounds.labels, rounds.open_edges, threshold,

@@ -116,9 +116,8 @@ Clustering ClusterArticles(const ClusterInput& input,
     Raise(story_edges, copy.a, copy.b, 1.0f);
   }
   Dedupe(story_edges);
-  const std::vector<int> story_labels =
-      AverageLinkFrom(event_labels, story_edges, options.story_threshold,
-                      threads);
+  const std::vector<int> story_labels = AverageLinkFrom(
+      event_labels, story_edges, options.story_threshold, threads);
   std::vector<Cluster> stories(Groups(story_labels).size());
   for (int e = 0; e < static_cast<int>(result.events.size()); ++e) {
     Cluster& story = stories[story_labels[result.events[e].docs.front()]];

@@ -63,9 +63,8 @@ int Find(std::vector<int>& parent, int c) {
 }  // namespace
 
 MutualBestResult MergeMutualBest(std::span<const int> initial,
-                                 std::span<const Edge> edges,
-                                 double threshold, int threads,
-                                 int unproductive_share) {
+                                 std::span<const Edge> edges, double threshold,
+                                 int threads, int unproductive_share) {
   // Past that point, when chains of merges remain, the priority queue
   // finishes faster than more passes over the graph would.
   const int n = static_cast<int>(initial.size());
@@ -117,21 +116,20 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
   while (!graph.open.empty()) {
     // Each open cluster's most similar neighbour, if at or above the
     // threshold; ties to the smaller id (lists are sorted by id).
-    ParallelFor(static_cast<int>(graph.open.size()), threads, 256,
-                [&](int, int k) {
-                  const int c = graph.open[k];
-                  int pick = -1;
-                  double pick_average = 0;
-                  for (const Link& l : graph.Of(c)) {
-                    const double average =
-                        l.total / (double{1} * size[c] * size[l.to]);
-                    if (pick < 0 || average > pick_average) {
-                      pick = l.to;
-                      pick_average = average;
-                    }
-                  }
-                  best[c] = pick_average >= threshold ? pick : -1;
-                });
+    ParallelFor(
+        static_cast<int>(graph.open.size()), threads, 256, [&](int, int k) {
+          const int c = graph.open[k];
+          int pick = -1;
+          double pick_average = 0;
+          for (const Link& l : graph.Of(c)) {
+            const double average = l.total / (double{1} * size[c] * size[l.to]);
+            if (pick < 0 || average > pick_average) {
+              pick = l.to;
+              pick_average = average;
+            }
+          }
+          best[c] = pick_average >= threshold ? pick : -1;
+        });
     int merges = 0;
     for (const int c : graph.open) {
       const int d = best[c];
@@ -149,8 +147,8 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
       if (best[c] >= 0 && parent[c] == c) next.open.push_back(c);
     }
     Reserve(next, [&](int c) {
-      return graph.length[c] + (absorbed[c] >= 0 ? graph.length[absorbed[c]]
-                                                  : 0);
+      return graph.length[c] +
+             (absorbed[c] >= 0 ? graph.length[absorbed[c]] : 0);
     });
     ParallelFor(static_cast<int>(next.open.size()), threads, 256,
                 [&](int, int k) {

@@ -34,8 +34,7 @@ struct MutualBestResult {
 // Ties go to the pair with the smaller smallest members, as in
 // AverageLinkFrom. Independent of `threads`.
 MutualBestResult MergeMutualBest(std::span<const int> initial,
-                                 std::span<const Edge> edges,
-                                 double threshold, int threads,
-                                 int unproductive_share = 40);
+                                 std::span<const Edge> edges, double threshold,
+                                 int threads, int unproductive_share = 40);
 
 }  // namespace storyline::cluster

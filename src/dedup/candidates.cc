@@ -125,7 +125,8 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
     for (const auto& [key, docs] : buckets) PairBucket(docs, cap, found[job]);
   });
   std::vector<Candidate> out = SharedFingerprints(signatures, options, threads);
-  for (const auto& list : found) out.insert(out.end(), list.begin(), list.end());
+  for (const auto& list : found)
+    out.insert(out.end(), list.begin(), list.end());
   for (auto& c : out) {
     if (c.a > c.b) std::swap(c.a, c.b);
   }

@@ -175,14 +175,13 @@ std::vector<CopyPair> FindCopies(std::span<const Document> docs,
   const int workers = ResolveThreads(threads);
   std::vector<Signature> signatures(docs.size());
   std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
-  ParallelFor(static_cast<int>(docs.size()), workers, 32,
-              [&](int worker, int i) {
-                auto& tokenizer = tokenizers[worker];
-                if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-                signatures[i] = ComputeSignature(
-                    HashWords(docs[i].text, *tokenizer, options.seed).hashes,
-                    options);
-              });
+  ParallelFor(
+      static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
+        auto& tokenizer = tokenizers[worker];
+        if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
+        signatures[i] = ComputeSignature(
+            HashWords(docs[i].text, *tokenizer, options.seed).hashes, options);
+      });
   const auto candidates = FindCandidates(signatures, options, threads);
   return VerifyCandidates(docs, signatures, candidates, options, threads);
 }

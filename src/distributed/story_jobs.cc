@@ -93,13 +93,12 @@ bool DecodeJob(std::string_view bytes, StoryJob& job) {
 
 }  // namespace
 
-std::vector<int> DealClusters(const std::vector<Cluster>& clusters,
-                              int ranks) {
+std::vector<int> DealClusters(const std::vector<Cluster>& clusters, int ranks) {
   std::vector<size_t> load(ranks, 0);
   std::vector<int> owner(clusters.size());
   for (size_t c = 0; c < clusters.size(); ++c) {
-    const int r = static_cast<int>(
-        std::min_element(load.begin(), load.end()) - load.begin());
+    const int r = static_cast<int>(std::min_element(load.begin(), load.end()) -
+                                   load.begin());
     owner[c] = r;
     load[r] += clusters[c].docs.size() + 1;
   }
@@ -108,8 +107,8 @@ std::vector<int> DealClusters(const std::vector<Cluster>& clusters,
 
 std::vector<std::string> TellStoriesAcrossRanks(
     const Comm& comm, const PipelineResult& whole,
-    const StemFrequencies& background, const StoryOptions& options,
-    int threads, const StoryRenderer& render) {
+    const StemFrequencies& background, const StoryOptions& options, int threads,
+    const StoryRenderer& render) {
   std::vector<std::string> jobs;
   if (comm.rank() == 0) {
     const std::vector<int> owner = DealClusters(whole.clusters, comm.size());
@@ -137,9 +136,8 @@ std::vector<std::string> TellStoriesAcrossRanks(
                          job.part.clusters, options, threads);
   const int n = static_cast<int>(stories.size());
   std::vector<std::string> rendered(n);
-  ParallelFor(n, threads, 1, [&](int, int i) {
-    rendered[i] = render(stories[i], job.part);
-  });
+  ParallelFor(n, threads, 1,
+              [&](int, int i) { rendered[i] = render(stories[i], job.part); });
   WireWriter w;
   w.PutVector(job.clusters);
   for (const std::string& text : rendered) w.PutString(text);

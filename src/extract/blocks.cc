@@ -147,7 +147,9 @@ int ClassHint(const GumboNode* node) {
   if (Attr(node, "itemprop") == "articleBody") return 2;
   const int positive = CountHits(names, kPositive);
   const int negative = CountHits(names, kNegative);
-  return positive > 0 ? (positive > negative ? 1 : positive == negative ? 0 : -1)
+  return positive > 0 ? (positive > negative    ? 1
+                         : positive == negative ? 0
+                                                : -1)
                       : -negative;
 }
 

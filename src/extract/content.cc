@@ -134,8 +134,7 @@ const GumboNode* BestCandidate(StatsMap& stats) {
   };
   constexpr size_t kConsidered = 5;
   const size_t top = std::min(kConsidered, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + top, ranked.end(),
-                    before);
+  std::partial_sort(ranked.begin(), ranked.begin() + top, ranked.end(), before);
   const GumboNode* best = ranked.front().second;
   std::vector<const GumboNode*> close;
   for (size_t i = 1; i < top; ++i) {

@@ -92,7 +92,7 @@ absl::StatusOr<ExtractedPage> ExtractHtml(std::string_view html,
   *utf8 = WithoutScripts(*utf8);
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not kept: memory bound
-  GumboArena arena;  // owns the tree: every node dies with it
+  GumboArena arena;              // owns the tree: every node dies with it
   arena.Install(gumbo_options);
   const GumboOutput* output =
       gumbo_parse_with_options(&gumbo_options, utf8->data(), utf8->size());

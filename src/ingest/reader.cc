@@ -138,8 +138,8 @@ void ReadJsonlFile(const fs::path& path, const IngestOptions& options,
     }
     ParseJsonlLines(block, name, path.stem().string(), first_line, options,
                     errors, out);
-    first_line += static_cast<size_t>(
-        std::count(block.begin(), block.end(), '\n'));
+    first_line +=
+        static_cast<size_t>(std::count(block.begin(), block.end(), '\n'));
     if (block.back() != '\n') ++first_line;
   }
 }

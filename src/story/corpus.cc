@@ -62,7 +62,8 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
   ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
     corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
   });
-  for (const int d : ids) CountContentStems(corpus.analyses[d].words, corpus.df);
+  for (const int d : ids)
+    CountContentStems(corpus.analyses[d].words, corpus.df);
   corpus.analysed_docs = static_cast<int>(ids.size());
   return corpus;
 }

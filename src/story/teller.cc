@@ -6,13 +6,13 @@
 #include <string>
 
 #include "base/parallel.h"
-#include "text/analyzer.h"
 #include "story/entities.h"
 #include "story/figures.h"
 #include "story/quotes.h"
 #include "story/story_view.h"
 #include "story/summary.h"
 #include "story/timeline.h"
+#include "text/analyzer.h"
 
 namespace storyline::story {
 namespace {
@@ -105,8 +105,8 @@ Story Tell(const StoryInput& input, const StoryCorpus& corpus,
 
 Story TellStory(const StoryInput& input, const StoryCorpus& corpus,
                 const Cluster& cluster, const StoryOptions& options) {
-  return Tell(input, corpus, cluster, std::move(ReuseOf(input, {&cluster, 1})[0]),
-              options);
+  return Tell(input, corpus, cluster,
+              std::move(ReuseOf(input, {&cluster, 1})[0]), options);
 }
 
 Story TellStory(const StoryInput& input, const Cluster& cluster,
@@ -130,8 +130,7 @@ std::vector<Story> TellStories(const StoryInput& input,
 
 std::vector<Story> TellStories(const StoryInput& input,
                                absl::flat_hash_map<std::string, int> stem_df,
-                               int documents,
-                               std::span<const Cluster> clusters,
+                               int documents, std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
   StoryCorpus corpus;
   corpus.docs = input.docs;
@@ -143,17 +142,17 @@ std::vector<Story> TellStories(const StoryInput& input,
       ResolveThreads(threads));
   std::vector<Story> stories(clusters.size());
   // Each worker writes only the analyses of its own cluster's documents.
-  ParallelFor(static_cast<int>(clusters.size()), threads, 1,
-              [&](int worker, int i) {
-                auto& analyzer = analyzers[worker];
-                if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-                for (const int d : clusters[i].docs) {
-                  corpus.analyses[d] = Analyse(*analyzer, input.docs[d]);
-                }
-                stories[i] = Tell(input, corpus, clusters[i],
-                                  std::move(reuse[i]), options);
-                for (const int d : clusters[i].docs) corpus.analyses[d] = {};
-              });
+  ParallelFor(
+      static_cast<int>(clusters.size()), threads, 1, [&](int worker, int i) {
+        auto& analyzer = analyzers[worker];
+        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+        for (const int d : clusters[i].docs) {
+          corpus.analyses[d] = Analyse(*analyzer, input.docs[d]);
+        }
+        stories[i] =
+            Tell(input, corpus, clusters[i], std::move(reuse[i]), options);
+        for (const int d : clusters[i].docs) corpus.analyses[d] = {};
+      });
   return stories;
 }
 

@@ -44,8 +44,7 @@ std::vector<Story> TellStories(const StoryInput& input,
 // progress, not of the whole input. `clusters` must not share documents.
 std::vector<Story> TellStories(const StoryInput& input,
                                absl::flat_hash_map<std::string, int> stem_df,
-                               int documents,
-                               std::span<const Cluster> clusters,
+                               int documents, std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
 }  // namespace storyline::story

@@ -81,8 +81,8 @@ std::vector<Token> Tokenizer::Words(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(words.size());
   for (const ScannedWord& w : words) {
-    tokens.push_back(MakeToken(text, w.begin, w.end, w.is_number,
-                               w.sentence_start));
+    tokens.push_back(
+        MakeToken(text, w.begin, w.end, w.is_number, w.sentence_start));
   }
   return tokens;
 }
@@ -130,8 +130,8 @@ std::vector<Span> Tokenizer::Sentences(std::string_view text) {
     while (begin < end && is_space(text[begin])) ++begin;
     while (end > begin && is_space(text[end - 1])) --end;
     if (begin < end) {
-      spans.push_back({static_cast<uint32_t>(begin),
-                       static_cast<uint32_t>(end)});
+      spans.push_back(
+          {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
     }
   });
   return spans;

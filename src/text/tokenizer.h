@@ -12,12 +12,12 @@
 namespace storyline::text {
 
 struct Token {
-  Span span;         // bytes in the input
-  std::string norm;  // NFKC case-folded form
-  std::string stem;  // Snowball stem of `norm`; set by Analyzer
+  Span span;              // bytes in the input
+  std::string norm;       // NFKC case-folded form
+  std::string stem;       // Snowball stem of `norm`; set by Analyzer
   bool stopword = false;  // set by Analyzer
   bool is_number = false;
-  bool upper_initial = false;  // first letter is upper case: a name?
+  bool upper_initial = false;   // first letter is upper case: a name?
   bool sentence_start = false;  // first word of its sentence
 };
 

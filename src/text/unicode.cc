@@ -97,8 +97,10 @@ bool FoldSimple(std::string_view s, std::string& out) {
     const int cp = ((c & 0x1F) << 6) | (c2 & 0x3F);
     if ((c2 & 0xC0) != 0x80 || cp > 0x45F) return false;
     int folded = cp;
-    if (cp >= 0x410 && cp <= 0x42F) folded = cp + 0x20;       // А-Я
-    else if (cp >= 0x400 && cp <= 0x40F) folded = cp + 0x50;  // Ѐ-Џ, Ё
+    if (cp >= 0x410 && cp <= 0x42F)
+      folded = cp + 0x20;  // А-Я
+    else if (cp >= 0x400 && cp <= 0x40F)
+      folded = cp + 0x50;  // Ѐ-Џ, Ё
     out[i] = static_cast<char>(0xC0 | (folded >> 6));
     out[i + 1] = static_cast<char>(0x80 | (folded & 0x3F));
     ++i;

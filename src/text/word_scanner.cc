@@ -10,25 +10,25 @@ namespace {
 
 // The Word_Break classes the fast path models.
 enum class Wb : uint8_t {
-  kOther,        // breaks on both sides (spaces, most punctuation)
-  kLetter,       // ALetter
-  kNumeric,      // Numeric
-  kMidLetter,    // joins letters: "·"
-  kMidNum,       // joins digits: "," ";"
-  kMidNumLet,    // joins either: "." "’" and the apostrophe (Single_Quote)
-  kExtendNumLet, // joins letters, digits and itself: "_"
-  kExtend,       // Extend, Format, ZWJ: part of the character before (WB4)
-  kUnsupported,  // anything else: leave the text to ICU
+  kOther,         // breaks on both sides (spaces, most punctuation)
+  kLetter,        // ALetter
+  kNumeric,       // Numeric
+  kMidLetter,     // joins letters: "·"
+  kMidNum,        // joins digits: "," ";"
+  kMidNumLet,     // joins either: "." "’" and the apostrophe (Single_Quote)
+  kExtendNumLet,  // joins letters, digits and itself: "_"
+  kExtend,        // Extend, Format, ZWJ: part of the character before (WB4)
+  kUnsupported,   // anything else: leave the text to ICU
 };
 
 // Scripts and symbols the fast path may meet; outside them, give up early
 // (Han, Thai, Hebrew... need ICU's dictionaries or extra rules).
 bool InModelledBlock(UChar32 c) {
   return c < 0x0530 ||  // Latin, IPA, combining marks, Greek, Cyrillic
-         (c >= 0x2000 && c < 0x2070) ||   // general punctuation
-         (c >= 0x20A0 && c < 0x20C0) ||   // currency
-         (c >= 0x2100 && c < 0x2200) ||   // letterlike, number forms, arrows
-         (c >= 0x2200 && c < 0x2300);     // mathematical operators
+         (c >= 0x2000 && c < 0x2070) ||  // general punctuation
+         (c >= 0x20A0 && c < 0x20C0) ||  // currency
+         (c >= 0x2100 && c < 0x2200) ||  // letterlike, number forms, arrows
+         (c >= 0x2200 && c < 0x2300);    // mathematical operators
 }
 
 Wb Classify(UChar32 c) {
@@ -135,8 +135,7 @@ class Scanner {
         int32_t after;
         const Wb following = AtPastExtend(next, after);
         if (following == Wb::kUnsupported) return false;
-        starts_word = following == Wb::kLetter ||
-                      following == Wb::kNumeric ||
+        starts_word = following == Wb::kLetter || following == Wb::kNumeric ||
                       following == Wb::kExtendNumLet;
       }
       if (!starts_word) {

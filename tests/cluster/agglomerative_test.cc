@@ -1,10 +1,10 @@
 #include "cluster/agglomerative.h"
-#include "cluster/mutual_best.h"
 
 #include <algorithm>
 #include <map>
 #include <random>
 
+#include "cluster/mutual_best.h"
 #include "gtest/gtest.h"
 
 namespace storyline::cluster {
@@ -51,7 +51,8 @@ std::vector<int> NaiveAverageLink(std::vector<int> label,
     std::pair<int, int> pick{-1, -1};
     for (const auto& [pair, sum] : total) {
       const double avg = sum / (1.0 * size[pair.first] * size[pair.second]);
-      if (avg >= best && (avg > best || pick.first < 0)) best = avg, pick = pair;
+      if (avg >= best && (avg > best || pick.first < 0))
+        best = avg, pick = pair;
     }
     if (pick.first < 0) break;
     for (int& l : label) {
@@ -61,7 +62,8 @@ std::vector<int> NaiveAverageLink(std::vector<int> label,
   // Renumber by smallest member.
   std::map<int, int> renumber;
   for (int& l : label) {
-    l = renumber.try_emplace(l, static_cast<int>(renumber.size())).first->second;
+    l = renumber.try_emplace(l, static_cast<int>(renumber.size()))
+            .first->second;
   }
   return label;
 }

@@ -1,9 +1,10 @@
 // Copies on the shipped sample corpus: the fast path (LSH + fingerprints)
 // must find what brute force over all pairs finds.
+#include "dedup/copies.h"
+
 #include <algorithm>
 #include <cmath>
 
-#include "dedup/copies.h"
 #include "gtest/gtest.h"
 #include "pipeline/clean.h"
 #include "storyline/ingest.h"
@@ -37,16 +38,16 @@ TEST(CopiesTest, CandidatesFindEveryPairBruteForceFinds) {
   std::vector<std::pair<int, int>> expected;
   for (int a = 0; a < static_cast<int>(docs.size()); ++a) {
     for (int b = a + 1; b < static_cast<int>(docs.size()); ++b) {
-      const auto pair = VerifyPair({a, b}, docs[a], words[a], docs[b],
-                                   words[b], false, options);
+      const auto pair = VerifyPair({a, b}, docs[a], words[a], docs[b], words[b],
+                                   false, options);
       if (pair && pair->kind != CopyKind::kPartial) expected.push_back({a, b});
     }
   }
   ASSERT_FALSE(expected.empty());
   for (const auto& [a, b] : expected) {
-    const bool found = std::any_of(fast.begin(), fast.end(), [&](const auto& p) {
-      return p.a == a && p.b == b;
-    });
+    const bool found =
+        std::any_of(fast.begin(), fast.end(),
+                    [&](const auto& p) { return p.a == a && p.b == b; });
     EXPECT_TRUE(found) << docs[a].id << " ~ " << docs[b].id;
   }
 }
@@ -116,7 +117,8 @@ TEST(CopiesTest, ExactCopyAndUnrelatedText) {
   docs[1] = docs[0];
   docs[1].id = "b";
   docs[2].id = "c";
-  docs[2].text = "Lindsay Lohan has left the Betty Ford Center after treatment.";
+  docs[2].text =
+      "Lindsay Lohan has left the Betty Ford Center after treatment.";
   const auto copies = FindCopies(docs, DedupOptions{}, 1);
   ASSERT_EQ(copies.size(), 1u);
   EXPECT_EQ(copies[0].kind, CopyKind::kExact);

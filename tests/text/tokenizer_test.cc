@@ -27,9 +27,9 @@ TEST(Tokenizer, JoinsWhatUax29Joins) {
       "The U.S. envoy didn’t say 7.5 hours; 3,000 troops, G20 and 5G. "
       "Foo:bar co-operation «Рябков» Ёлка ЙОД l'Europe";
   const std::vector<std::string> expected = {
-      "the",  "u.s",       "envoy", "didn’t", "say",     "7.5",  "hours",
-      "3,000", "troops",   "g20",   "and",    "5g",      "foo",  "bar",
-      "co",   "operation", "рябков", "ёлка",  "йод",     "l'europe"};
+      "the",   "u.s",       "envoy",  "didn’t", "say", "7.5",     "hours",
+      "3,000", "troops",    "g20",    "and",    "5g",  "foo",     "bar",
+      "co",    "operation", "рябков", "ёлка",   "йод", "l'europe"};
   EXPECT_EQ(Norms(tokenizer.Words(text)), expected);
   ExpectSameAsIcu(tokenizer, text);
 }
@@ -54,10 +54,19 @@ TEST(Tokenizer, MarksFormatCharactersAndUnderscoresTakeTheFastPath) {
   // alone and in words and numbers.
   for (const std::string text :
        {"cafe\xCC\x81 open", "co\xC2\xADoperation",
-        "\xC2\xAD" "a.\xC2\xAD" "b 3\xC2\xAD" "4 x\xC2\xAD.y",
-        "ab\xE2\x80\x8B" "cd e\xE2\x80\x8Dz \xE2\x80\x8E" "left",
+        "\xC2\xAD"
+        "a.\xC2\xAD"
+        "b 3\xC2\xAD"
+        "4 x\xC2\xAD.y",
+        "ab\xE2\x80\x8B"
+        "cd e\xE2\x80\x8Dz \xE2\x80\x8E"
+        "left",
         "\xD0\xB2\xD0\xBE\xCC\x81\xD0\xB4\xD0\xB0 Bo\xCC\x88hm",
-        "snake_case 12_000", "a\xEF\xBF\xBD" "b \xEF\xBF\xBD" "c", "_ __ 1_ 1__ a_1 _a _1 a_ a_.b 1_.2 x__y"}) {
+        "snake_case 12_000",
+        "a\xEF\xBF\xBD"
+        "b \xEF\xBF\xBD"
+        "c",
+        "_ __ 1_ 1__ a_1 _a _1 a_ a_.b 1_.2 x__y"}) {
     std::vector<ScannedWord> words;
     EXPECT_TRUE(ScanWords(text, words)) << text;
     ExpectSameAsIcu(tokenizer, text);
