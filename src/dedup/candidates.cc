@@ -28,6 +28,27 @@ void PairBucket(const std::vector<int>& docs, size_t cap,
   }
 }
 
+// Sorts on `workers` threads: a slice each, then merges.
+template <typename T>
+void SortOnThreads(std::vector<T>& items, int workers) {
+  const int n = static_cast<int>(items.size());
+  workers = std::max(1, std::min(workers, n / 65536));
+  std::vector<size_t> bounds(workers + 1);
+  for (int w = 0; w <= workers; ++w) bounds[w] = size_t{1} * n * w / workers;
+  ParallelRanges(workers, workers, [&](int, int begin, int end) {
+    for (int w = begin; w < end; ++w) {
+      std::sort(items.begin() + bounds[w], items.begin() + bounds[w + 1]);
+    }
+  });
+  for (int width = 1; width < workers; width *= 2) {
+    for (int w = 0; w + width < workers; w += 2 * width) {
+      std::inplace_merge(
+          items.begin() + bounds[w], items.begin() + bounds[w + width],
+          items.begin() + bounds[std::min(workers, w + 2 * width)]);
+    }
+  }
+}
+
 // Documents sharing enough passage fingerprints. Every (fingerprint,
 // document) entry is sorted once, so a fingerprint's documents are one run
 // in document order; each document then counts, on its own thread, the
@@ -37,24 +58,44 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
                                           int threads) {
   const int n = static_cast<int>(signatures.size());
   const size_t cap = static_cast<size_t>(options.max_fingerprint_docs);
+  const int workers = ResolveThreads(threads);
   std::vector<std::pair<uint64_t, int>> entries;
   for (int i = 0; i < n; ++i) {
     for (const uint64_t fp : signatures[i].fingerprints) {
       entries.push_back({fp, i});
     }
   }
-  std::sort(entries.begin(), entries.end());
-  std::vector<uint64_t> run_fp;
-  std::vector<size_t> run_begin;
-  for (size_t k = 0; k < entries.size(); ++k) {
-    if (k == 0 || entries[k].first != entries[k - 1].first) {
-      run_fp.push_back(entries[k].first);
-      run_begin.push_back(k);
+  SortOnThreads(entries, workers);
+  // The runs worth pairing (2..cap documents), and each document's list of
+  // them: no lookup per fingerprint afterwards.
+  std::vector<int> members;
+  std::vector<size_t> run_start = {0};
+  for (size_t k = 0; k < entries.size();) {
+    size_t end = k + 1;
+    while (end < entries.size() && entries[end].first == entries[k].first) {
+      ++end;
+    }
+    if (end - k >= 2 && end - k <= cap) {
+      for (size_t m = k; m < end; ++m) members.push_back(entries[m].second);
+      run_start.push_back(members.size());
+    }
+    k = end;
+  }
+  entries = {};
+  const size_t runs = run_start.size() - 1;
+  std::vector<size_t> doc_begin(n + 1, 0);
+  for (const int doc : members) ++doc_begin[doc + 1];
+  for (int i = 0; i < n; ++i) doc_begin[i + 1] += doc_begin[i];
+  std::vector<uint32_t> doc_runs(members.size());
+  {
+    std::vector<size_t> cursor(doc_begin.begin(), doc_begin.end() - 1);
+    for (size_t r = 0; r < runs; ++r) {
+      for (size_t m = run_start[r]; m < run_start[r + 1]; ++m) {
+        doc_runs[cursor[members[m]]++] = static_cast<uint32_t>(r);
+      }
     }
   }
-  run_begin.push_back(entries.size());
 
-  const int workers = ResolveThreads(threads);
   struct Scratch {
     std::vector<int> count, touched;
   };
@@ -63,13 +104,10 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
   ParallelFor(n, workers, 64, [&](int worker, int i) {
     Scratch& s = scratch[worker];
     if (s.count.empty()) s.count.assign(n, 0);
-    for (const uint64_t fp : signatures[i].fingerprints) {
-      const size_t r =
-          std::lower_bound(run_fp.begin(), run_fp.end(), fp) - run_fp.begin();
-      const size_t begin = run_begin[r], end = run_begin[r + 1];
-      if (end - begin < 2 || end - begin > cap) continue;
-      for (size_t k = begin; k < end; ++k) {
-        const int j = entries[k].second;
+    for (size_t k = doc_begin[i]; k < doc_begin[i + 1]; ++k) {
+      const size_t r = doc_runs[k];
+      for (size_t m = run_start[r]; m < run_start[r + 1]; ++m) {
+        const int j = members[m];
         if (j <= i) continue;
         if (s.count[j]++ == 0) s.touched.push_back(j);
       }
