@@ -9,25 +9,6 @@
 namespace storyline::dedup {
 namespace {
 
-// Pairs among the documents of one bucket. A bucket larger than `cap` is a
-// stock text (an empty page, a standard notice) and pairs only neighbours,
-// which still links all its members through the verified chain.
-void PairBucket(const std::vector<int>& docs, size_t cap,
-                std::vector<Candidate>& out) {
-  if (docs.size() < 2) return;
-  if (docs.size() > cap) {
-    for (size_t i = 1; i < docs.size(); ++i) {
-      out.push_back({docs[i - 1], docs[i]});
-    }
-    return;
-  }
-  for (size_t i = 0; i < docs.size(); ++i) {
-    for (size_t j = i + 1; j < docs.size(); ++j) {
-      out.push_back({docs[i], docs[j]});
-    }
-  }
-}
-
 // Sorts on `workers` threads: a slice each, then merges.
 template <typename T>
 void SortOnThreads(std::vector<T>& items, int workers) {
@@ -114,14 +95,9 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
     }
     std::sort(s.touched.begin(), s.touched.end());
     for (const int j : s.touched) {
-      // Fingerprints sample one shingle in fingerprint_mod, so the shared
-      // share of the smaller side estimates its containment; far below the
-      // partial-reuse bar, verification would reject the pair anyway.
-      const size_t smaller = std::min(signatures[i].fingerprints.size(),
-                                      signatures[j].fingerprints.size());
-      const double needed = 0.5 * options.min_containment * smaller;
-      const int count = s.count[j];
-      if (count >= options.min_shared_fingerprints && count >= needed) {
+      if (EnoughSharedFingerprints(
+              s.count[j], signatures[i].fingerprints.size(),
+              signatures[j].fingerprints.size(), options)) {
         found[i].push_back({i, j});
       }
       s.count[j] = 0;
@@ -134,6 +110,42 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
 }
 
 }  // namespace
+
+uint64_t BandKey(const Signature& signature, int band, int bands) {
+  const size_t rows = signature.minhash.size() / bands;
+  return XXH3_64bits_withSeed(&signature.minhash[band * rows],
+                              rows * sizeof(uint32_t), band);
+}
+
+// A bucket larger than `cap` is a stock text (an empty page, a standard
+// notice) and pairs only neighbours, which still links all its members
+// through the verified chain.
+void AppendBucketPairs(const std::vector<int>& docs, size_t cap,
+                       std::vector<Candidate>& out) {
+  if (docs.size() < 2) return;
+  if (docs.size() > cap) {
+    for (size_t i = 1; i < docs.size(); ++i) {
+      out.push_back({docs[i - 1], docs[i]});
+    }
+    return;
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      out.push_back({docs[i], docs[j]});
+    }
+  }
+}
+
+bool EnoughSharedFingerprints(int shared, size_t fingerprints_a,
+                              size_t fingerprints_b,
+                              const DedupOptions& options) {
+  // Fingerprints sample one shingle in fingerprint_mod, so the shared share
+  // of the smaller side estimates its containment; far below the
+  // partial-reuse bar, verification would reject the pair anyway.
+  const double needed =
+      0.5 * options.min_containment * std::min(fingerprints_a, fingerprints_b);
+  return shared >= options.min_shared_fingerprints && shared >= needed;
+}
 
 std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
                                       const DedupOptions& options,
@@ -154,13 +166,11 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
         buckets[sig.exact].push_back(i);
         continue;
       }
-      const size_t rows = sig.minhash.size() / bands;
-      if (rows == 0) continue;
-      buckets[XXH3_64bits_withSeed(&sig.minhash[band * rows],
-                                   rows * sizeof(uint32_t), band)]
-          .push_back(i);
+      if (sig.minhash.size() < static_cast<size_t>(bands)) continue;
+      buckets[BandKey(sig, band, bands)].push_back(i);
     }
-    for (const auto& [key, docs] : buckets) PairBucket(docs, cap, found[job]);
+    for (const auto& [key, docs] : buckets)
+      AppendBucketPairs(docs, cap, found[job]);
   });
   std::vector<Candidate> out = SharedFingerprints(signatures, options, threads);
   for (const auto& list : found)

@@ -27,6 +27,20 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
                                       const DedupOptions& options,
                                       int threads = 1);
 
+// The rules FindCandidates applies, for callers that gather buckets their
+// own way (the distributed runner):
+// the key of `signature`'s LSH band `band` of `bands`;
+uint64_t BandKey(const Signature& signature, int band, int bands);
+// the pairs among one bucket's documents, sorted ascending: all of them, or
+// only neighbours in a bucket of more than `cap` (a stock text);
+void AppendBucketPairs(const std::vector<int>& docs, size_t cap,
+                       std::vector<Candidate>& out);
+// whether two documents with `fingerprints_a` and `fingerprints_b` passage
+// fingerprints that share `shared` of them are a partial-reuse candidate.
+bool EnoughSharedFingerprints(int shared, size_t fingerprints_a,
+                              size_t fingerprints_b,
+                              const DedupOptions& options);
+
 // Verifies one candidate pair on the real shingle sets of both texts and
 // finds their longest shared passage. Returns a pair with kind set, or
 // nullopt when the texts do not share enough. `ids` become the pair's a and

@@ -141,6 +141,22 @@ std::string Comm::Scatter(const std::vector<std::string>& parts,
   return buffer;
 }
 
+std::vector<std::string> Comm::AllToAll(
+    const std::vector<std::string>& parts) const {
+  std::vector<uint64_t> send_sizes(size_), recv_sizes(size_);
+  for (int r = 0; r < size_; ++r) send_sizes[r] = parts[r].size();
+  MPI_Alltoall(send_sizes.data(), 1, MPI_UINT64_T, recv_sizes.data(), 1,
+               MPI_UINT64_T, MPI_COMM_WORLD);
+  std::vector<int> send_counts, send_displs, recv_counts, recv_displs;
+  std::string send = Pack(parts, send_counts, send_displs);
+  const int total = Layout(recv_sizes, recv_counts, recv_displs);
+  std::string buffer(static_cast<size_t>(total) * kBlock, '\0');
+  MPI_Alltoallv(send.data(), send_counts.data(), send_displs.data(),
+                BlockType(), buffer.data(), recv_counts.data(),
+                recv_displs.data(), BlockType(), MPI_COMM_WORLD);
+  return Unpack(buffer, recv_sizes, recv_displs);
+}
+
 std::string Comm::Broadcast(std::string data, int root) const {
   uint64_t size = data.size();
   MPI_Bcast(&size, 1, MPI_UINT64_T, root, MPI_COMM_WORLD);

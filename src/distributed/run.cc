@@ -8,6 +8,7 @@
 
 #include "base/parallel.h"
 #include "base/strings.h"
+#include "distributed/copy_keys.h"
 #include "distributed/merge.h"
 #include "distributed/share.h"
 #include "distributed/story_jobs.h"
@@ -36,7 +37,7 @@ uint64_t PeakRssKb() {
 
 // This rank's documents, cleaned, with their places in the global order.
 struct Share {
-  std::vector<Document> docs;  // in global (id) order
+  std::vector<Document> docs;   // in global (id) order
   std::vector<uint32_t> index;  // global index of each
 };
 
@@ -154,6 +155,14 @@ DistributedResult RunDistributed(const Comm& comm,
   if (tell) MergeAcrossRanks(comm, background);
   timings.analyze_s = Since(last);
 
+  // Copy candidates where their keys live (all-to-all); rank 0 keeps them.
+  std::vector<dedup::Candidate> candidates;
+  if (options.find_copies) {
+    candidates = FindCandidatesByKey(comm, share.index, analysis.signatures,
+                                     options.dedup);
+  }
+  timings.dedup_s = Since(last);
+
   // Rank 0 puts every document, vector and signature in its global place.
   {
     WireWriter w;
@@ -193,10 +202,13 @@ DistributedResult RunDistributed(const Comm& comm,
     timings.analyze_s += Since(last);
     if (comm.rank() == 0) {
       if (options.find_copies) {
-        pipeline::FindCopies(out.result, all_signatures, options, threads);
+        out.result.copies =
+            dedup::VerifyCandidates(out.result.docs, all_signatures, candidates,
+                                    options.dedup, threads);
       }
       all_signatures = {};
-      timings.dedup_s = Since(last);
+      candidates = {};
+      timings.dedup_s += Since(last);
       if (options.run_clustering) {
         pipeline::ClusterDocuments(out.result, all_vectors, options, threads);
       }

@@ -1,0 +1,210 @@
+#include "distributed/copy_keys.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "distributed/wire.h"
+
+namespace storyline::distributed {
+namespace {
+
+// Key kinds: the whole-text hash, then one per LSH band, then fingerprints.
+constexpr uint32_t kExactKind = 0;
+constexpr uint32_t kFingerprintKind = 0xffffffffu;
+
+struct KeyEntry {
+  uint32_t kind = 0;
+  uint64_t key = 0;
+  uint32_t doc = 0;           // global index
+  uint32_t fingerprints = 0;  // the document's fingerprint count
+  auto Order() const { return std::tie(kind, key, doc); }
+};
+
+struct PairCount {
+  uint64_t pair = 0;  // a << 32 | b, a < b
+  uint32_t shared = 0;
+  uint32_t fingerprints_a = 0, fingerprints_b = 0;
+};
+
+int OwnerOf(uint64_t hash, int ranks) {
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  return static_cast<int>(hash % static_cast<uint64_t>(ranks));
+}
+
+int OwnerOfKey(uint32_t kind, uint64_t key, int ranks) {
+  return OwnerOf(key ^ (uint64_t{kind} * 0x9E3779B97F4A7C15ULL), ranks);
+}
+
+// Every key of this rank's documents, addressed to its owner.
+std::vector<std::string> KeysByOwner(
+    int ranks, std::span<const uint32_t> global_index,
+    std::span<const dedup::Signature> signatures, const DedupOptions& options) {
+  std::vector<WireWriter> out(ranks);
+  auto send = [&](uint32_t kind, uint64_t key, uint32_t doc,
+                  uint32_t fingerprints) {
+    WireWriter& w = out[OwnerOfKey(kind, key, ranks)];
+    w.Put(kind);
+    w.Put(key);
+    w.Put(doc);
+    w.Put(fingerprints);
+  };
+  const int bands = std::max(1, options.bands);
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    const dedup::Signature& sig = signatures[i];
+    const uint32_t doc = global_index[i];
+    const auto fingerprints = static_cast<uint32_t>(sig.fingerprints.size());
+    for (const uint64_t fp : sig.fingerprints) {
+      send(kFingerprintKind, fp, doc, fingerprints);
+    }
+    if (sig.shingles == 0) continue;
+    send(kExactKind, sig.exact, doc, fingerprints);
+    if (sig.minhash.size() < static_cast<size_t>(bands)) continue;
+    for (int band = 0; band < bands; ++band) {
+      send(1 + band, dedup::BandKey(sig, band, bands), doc, fingerprints);
+    }
+  }
+  std::vector<std::string> parts;
+  for (WireWriter& w : out) parts.push_back(w.Take());
+  return parts;
+}
+
+std::vector<KeyEntry> ReadKeys(const Comm& comm,
+                               const std::vector<std::string>& parts) {
+  std::vector<KeyEntry> entries;
+  for (const std::string& part : parts) {
+    WireReader r(part);
+    while (r.ok() && !r.done()) {
+      KeyEntry e;
+      e.kind = r.Get<uint32_t>();
+      e.key = r.Get<uint64_t>();
+      e.doc = r.Get<uint32_t>();
+      e.fingerprints = r.Get<uint32_t>();
+      entries.push_back(e);
+    }
+    if (!r.ok()) comm.Abort("corrupt copy-key message", 4);
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const KeyEntry& x, const KeyEntry& y) {
+              return x.Order() < y.Order();
+            });
+  return entries;
+}
+
+void PutPairs(WireWriter& w, const std::vector<dedup::Candidate>& pairs) {
+  for (const auto& c : pairs) {
+    w.Put<uint32_t>(c.a);
+    w.Put<uint32_t>(c.b);
+  }
+}
+
+}  // namespace
+
+std::vector<dedup::Candidate> FindCandidatesByKey(
+    const Comm& comm, std::span<const uint32_t> global_index,
+    std::span<const dedup::Signature> signatures, const DedupOptions& options) {
+  const int ranks = comm.size();
+  const size_t cap = static_cast<size_t>(options.max_fingerprint_docs);
+  const std::vector<KeyEntry> entries = ReadKeys(
+      comm,
+      comm.AllToAll(KeysByOwner(ranks, global_index, signatures, options)));
+
+  // Buckets of the keys this rank owns.
+  std::vector<dedup::Candidate> found;
+  std::vector<PairCount> partial;
+  std::vector<int> docs;
+  for (size_t k = 0; k < entries.size();) {
+    size_t end = k + 1;
+    while (end < entries.size() && entries[end].kind == entries[k].kind &&
+           entries[end].key == entries[k].key) {
+      ++end;
+    }
+    if (entries[k].kind != kFingerprintKind) {
+      docs.clear();
+      for (size_t m = k; m < end; ++m) docs.push_back(entries[m].doc);
+      dedup::AppendBucketPairs(docs, cap, found);
+    } else if (end - k >= 2 && end - k <= cap) {
+      for (size_t x = k; x < end; ++x) {
+        for (size_t y = x + 1; y < end; ++y) {
+          partial.push_back({(uint64_t{entries[x].doc} << 32) | entries[y].doc,
+                             1, entries[x].fingerprints,
+                             entries[y].fingerprints});
+        }
+      }
+    }
+    k = end;
+  }
+
+  // Shared-fingerprint counts, summed where each pair is owned.
+  std::sort(
+      partial.begin(), partial.end(),
+      [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
+  std::vector<WireWriter> to_owner(ranks);
+  for (size_t k = 0; k < partial.size();) {
+    PairCount sum = partial[k];
+    size_t end = k + 1;
+    for (; end < partial.size() && partial[end].pair == sum.pair; ++end) {
+      ++sum.shared;
+    }
+    WireWriter& w = to_owner[OwnerOf(sum.pair, ranks)];
+    w.Put(sum.pair);
+    w.Put(sum.shared);
+    w.Put(sum.fingerprints_a);
+    w.Put(sum.fingerprints_b);
+    k = end;
+  }
+  partial = {};
+  std::vector<std::string> parts;
+  for (WireWriter& w : to_owner) parts.push_back(w.Take());
+  std::vector<PairCount> counts;
+  for (const std::string& part : comm.AllToAll(parts)) {
+    WireReader r(part);
+    while (r.ok() && !r.done()) {
+      PairCount c;
+      c.pair = r.Get<uint64_t>();
+      c.shared = r.Get<uint32_t>();
+      c.fingerprints_a = r.Get<uint32_t>();
+      c.fingerprints_b = r.Get<uint32_t>();
+      counts.push_back(c);
+    }
+    if (!r.ok()) comm.Abort("corrupt fingerprint-count message", 4);
+  }
+  std::sort(
+      counts.begin(), counts.end(),
+      [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
+  for (size_t k = 0; k < counts.size();) {
+    PairCount sum = counts[k];
+    size_t end = k + 1;
+    for (; end < counts.size() && counts[end].pair == sum.pair; ++end) {
+      sum.shared += counts[end].shared;
+    }
+    if (dedup::EnoughSharedFingerprints(static_cast<int>(sum.shared),
+                                        sum.fingerprints_a, sum.fingerprints_b,
+                                        options)) {
+      found.push_back({static_cast<int>(sum.pair >> 32),
+                       static_cast<int>(sum.pair & 0xffffffffu)});
+    }
+    k = end;
+  }
+
+  // Every rank's candidates, on rank 0.
+  WireWriter w;
+  PutPairs(w, found);
+  const std::vector<std::string> gathered = comm.Gather(w.Take(), 0);
+  std::vector<dedup::Candidate> out;
+  for (const std::string& part : gathered) {
+    WireReader r(part);
+    while (r.ok() && !r.done()) {
+      const auto a = static_cast<int>(r.Get<uint32_t>());
+      const auto b = static_cast<int>(r.Get<uint32_t>());
+      out.push_back({a, b});
+    }
+    if (!r.ok()) comm.Abort("corrupt candidate message", 4);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace storyline::distributed
