@@ -47,6 +47,13 @@ const std::vector<std::string>& Pages() {
   return pages;
 }
 
+void SetPageCounters(benchmark::State& state, size_t bytes, size_t pages) {
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(pages));
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages),
+                                                 benchmark::Counter::kIsRate);
+}
+
 void BM_ExtractHtml(benchmark::State& state) {
   const auto& pages = Pages();
   if (pages.empty()) {
@@ -62,10 +69,7 @@ void BM_ExtractHtml(benchmark::State& state) {
     }
     done += pages.size();
   }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<int64_t>(done));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(done),
-                                                 benchmark::Counter::kIsRate);
+  SetPageCounters(state, bytes, done);
 }
 BENCHMARK(BM_ExtractHtml)->Unit(benchmark::kMillisecond)->MinTime(2);
 
@@ -95,10 +99,7 @@ void BM_GumboParseOnly(benchmark::State& state) {
     bytes += page_bytes;
     done += stripped.size();
   }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.SetItemsProcessed(static_cast<int64_t>(done));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(done),
-                                                 benchmark::Counter::kIsRate);
+  SetPageCounters(state, bytes, done);
 }
 BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond)->MinTime(2);
 

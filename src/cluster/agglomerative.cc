@@ -33,18 +33,9 @@ std::vector<int> GreedyAverageLink(std::span<const int> initial,
                                    double threshold, int threads) {
   const int n = static_cast<int>(initial.size());
   // parent[i] == i for a cluster's root; first[root] is its smallest item.
-  std::vector<int> parent(n), size(n, 0), first(n);
-  std::vector<int> root_of_label;
-  for (int i = 0; i < n; ++i) {
-    const int label = initial[i];
-    if (label >= static_cast<int>(root_of_label.size())) {
-      root_of_label.resize(label + 1, -1);
-    }
-    if (root_of_label[label] < 0) root_of_label[label] = i;
-    parent[i] = root_of_label[label];
-    first[i] = parent[i];
-    ++size[parent[i]];
-  }
+  std::vector<int> parent = SmallestOfLabel(initial), size(n, 0);
+  std::vector<int> first = parent;
+  for (int i = 0; i < n; ++i) ++size[parent[i]];
   // Cluster c's total similarity to each neighbour cluster.
   std::vector<absl::flat_hash_map<int, double>> links(n);
   for (const Edge& e : edges) {

@@ -62,6 +62,20 @@ int Find(std::vector<int>& parent, int c) {
 
 }  // namespace
 
+std::vector<int> SmallestOfLabel(std::span<const int> labels) {
+  const int n = static_cast<int>(labels.size());
+  std::vector<int> smallest(n), first_of_label;
+  for (int i = 0; i < n; ++i) {
+    const int label = labels[i];
+    if (label >= static_cast<int>(first_of_label.size())) {
+      first_of_label.resize(label + 1, -1);
+    }
+    if (first_of_label[label] < 0) first_of_label[label] = i;
+    smallest[i] = first_of_label[label];
+  }
+  return smallest;
+}
+
 MutualBestResult MergeMutualBest(std::span<const int> initial,
                                  std::span<const Edge> edges, double threshold,
                                  int threads, int unproductive_share) {
@@ -70,18 +84,7 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
   const int n = static_cast<int>(initial.size());
   // A cluster's id is its smallest item, so that comparing ids breaks ties
   // as the priority-queue algorithm does.
-  std::vector<int> id(n);
-  {
-    std::vector<int> first_of_label;
-    for (int i = 0; i < n; ++i) {
-      const int label = initial[i];
-      if (label >= static_cast<int>(first_of_label.size())) {
-        first_of_label.resize(label + 1, -1);
-      }
-      if (first_of_label[label] < 0) first_of_label[label] = i;
-      id[i] = first_of_label[label];
-    }
-  }
+  const std::vector<int> id = SmallestOfLabel(initial);
   std::vector<int> size(n, 0);
   for (int i = 0; i < n; ++i) ++size[id[i]];
 

@@ -20,6 +20,10 @@
 
 namespace storyline::cluster {
 
+// For each item, the smallest item with its label: a cluster id that
+// breaks ties the way both linkage algorithms do.
+std::vector<int> SmallestOfLabel(std::span<const int> labels);
+
 struct MutualBestResult {
   // A cluster id per item: the smallest item of its cluster.
   std::vector<int> labels;

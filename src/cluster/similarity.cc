@@ -60,9 +60,9 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     for (const int t : order) ++df[vectors[i].terms[t]];
     indexed[i] = std::move(order);
   }
-  const int max_df = std::max(
-      2, std::min(params.max_term_docs,
-                  static_cast<int>(params.max_df_ratio * n)));
+  const int max_df =
+      std::max(2, std::min(params.max_term_docs,
+                           static_cast<int>(params.max_df_ratio * n)));
   absl::flat_hash_map<uint64_t, TermPostings> index;
   int max_span = 0;
   for (int i = 0; i < n; ++i) {

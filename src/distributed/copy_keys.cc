@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/strings.h"
 #include "distributed/wire.h"
 
 namespace storyline::distributed {
@@ -70,21 +71,32 @@ std::vector<std::string> KeysByOwner(
   return parts;
 }
 
-std::vector<KeyEntry> ReadKeys(const Comm& comm,
-                               const std::vector<std::string>& parts) {
-  std::vector<KeyEntry> entries;
+// Every record of every part, read with `read_one`; a part cut short ends
+// the job.
+template <typename T, typename ReadOne>
+std::vector<T> ReadRecords(const Comm& comm,
+                           const std::vector<std::string>& parts,
+                           const char* what, ReadOne read_one) {
+  std::vector<T> records;
   for (const std::string& part : parts) {
     WireReader r(part);
-    while (r.ok() && !r.done()) {
-      KeyEntry e;
-      e.kind = r.Get<uint32_t>();
-      e.key = r.Get<uint64_t>();
-      e.doc = r.Get<uint32_t>();
-      e.fingerprints = r.Get<uint32_t>();
-      entries.push_back(e);
-    }
-    if (!r.ok()) comm.Abort("corrupt copy-key message", 4);
+    while (r.ok() && !r.done()) records.push_back(read_one(r));
+    if (!r.ok()) comm.Abort(StrCat("corrupt ", what, " message"), 4);
   }
+  return records;
+}
+
+std::vector<KeyEntry> ReadKeys(const Comm& comm,
+                               const std::vector<std::string>& parts) {
+  std::vector<KeyEntry> entries =
+      ReadRecords<KeyEntry>(comm, parts, "copy-key", [](WireReader& r) {
+        KeyEntry e;
+        e.kind = r.Get<uint32_t>();
+        e.key = r.Get<uint64_t>();
+        e.doc = r.Get<uint32_t>();
+        e.fingerprints = r.Get<uint32_t>();
+        return e;
+      });
   std::sort(entries.begin(), entries.end(),
             [](const KeyEntry& x, const KeyEntry& y) {
               return x.Order() < y.Order();
@@ -157,19 +169,15 @@ std::vector<dedup::Candidate> FindCandidatesByKey(
   partial = {};
   std::vector<std::string> parts;
   for (WireWriter& w : to_owner) parts.push_back(w.Take());
-  std::vector<PairCount> counts;
-  for (const std::string& part : comm.AllToAll(parts)) {
-    WireReader r(part);
-    while (r.ok() && !r.done()) {
-      PairCount c;
-      c.pair = r.Get<uint64_t>();
-      c.shared = r.Get<uint32_t>();
-      c.fingerprints_a = r.Get<uint32_t>();
-      c.fingerprints_b = r.Get<uint32_t>();
-      counts.push_back(c);
-    }
-    if (!r.ok()) comm.Abort("corrupt fingerprint-count message", 4);
-  }
+  std::vector<PairCount> counts = ReadRecords<PairCount>(
+      comm, comm.AllToAll(parts), "fingerprint-count", [](WireReader& r) {
+        PairCount c;
+        c.pair = r.Get<uint64_t>();
+        c.shared = r.Get<uint32_t>();
+        c.fingerprints_a = r.Get<uint32_t>();
+        c.fingerprints_b = r.Get<uint32_t>();
+        return c;
+      });
   std::sort(
       counts.begin(), counts.end(),
       [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
@@ -192,16 +200,12 @@ std::vector<dedup::Candidate> FindCandidatesByKey(
   WireWriter w;
   PutPairs(w, found);
   const std::vector<std::string> gathered = comm.Gather(w.Take(), 0);
-  std::vector<dedup::Candidate> out;
-  for (const std::string& part : gathered) {
-    WireReader r(part);
-    while (r.ok() && !r.done()) {
-      const auto a = static_cast<int>(r.Get<uint32_t>());
-      const auto b = static_cast<int>(r.Get<uint32_t>());
-      out.push_back({a, b});
-    }
-    if (!r.ok()) comm.Abort("corrupt candidate message", 4);
-  }
+  std::vector<dedup::Candidate> out = ReadRecords<dedup::Candidate>(
+      comm, gathered, "candidate", [](WireReader& r) {
+        const auto a = static_cast<int>(r.Get<uint32_t>());
+        const auto b = static_cast<int>(r.Get<uint32_t>());
+        return dedup::Candidate{a, b};
+      });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
