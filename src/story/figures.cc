@@ -26,7 +26,7 @@ struct Figure {
   double value = 0;
   std::string unit;  // stem
   std::string unit_word;
-  std::vector<std::string> context;    // sorted content stems nearby
+  std::vector<int> context;            // content stems nearby: sorted ids
   std::optional<absl::CivilDay> date;  // the day the sentence is about
 };
 
@@ -38,22 +38,33 @@ bool IsQualifier(std::string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-int SharedCount(const std::vector<std::string>& a,
-                const std::vector<std::string>& b) {
+int SharedCount(const std::vector<int>& a, const std::vector<int>& b) {
   int common = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    const int c = a[i].compare(b[j]);
-    if (c == 0) ++common;
-    i += c <= 0, j += c >= 0;
+    common += a[i] == b[j];
+    const int x = a[i], y = b[j];
+    i += x <= y, j += y <= x;
   }
   return common;
 }
 
+// Stems as small ids, so that contexts compare as integers.
+class StemIds {
+ public:
+  int Of(const std::string& stem) {
+    return ids_.try_emplace(stem, static_cast<int>(ids_.size())).first->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, int> ids_;
+};
+
 // The figures of one sentence; `context` is its and the previous
 // sentence's content stems.
 void FiguresIn(const StoryView& view, const SentenceRef& s,
-               const std::vector<std::string>& context,
-               std::optional<absl::CivilDay> date, std::vector<Figure>& out) {
+               const std::vector<int>& context,
+               std::optional<absl::CivilDay> date, StemIds& ids,
+               std::vector<Figure>& out) {
   const auto& w = s.words;
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     const auto value = NumberValue(w[i].norm);
@@ -69,8 +80,9 @@ void FiguresIn(const StoryView& view, const SentenceRef& s,
     Figure f{s.doc,     {w[first].span.begin, unit.span.end},     *value,
              unit.stem, std::string(view.Text(s.doc, unit.span)), {},
              date};
-    for (const std::string& c : context) {
-      if (c != unit.stem) f.context.push_back(c);
+    const int unit_id = ids.Of(unit.stem);
+    for (const int c : context) {
+      if (c != unit_id) f.context.push_back(c);
     }
     out.push_back(std::move(f));
   }
@@ -89,12 +101,11 @@ bool MayHoldFigure(const SentenceRef& s) {
   return false;
 }
 
-std::vector<std::string> ContextStems(const SentenceRef& s) {
-  std::vector<std::string> stems;
+void AddContextStems(const SentenceRef& s, StemIds& ids,
+                     std::vector<int>& out) {
   for (const Token& t : s.words) {
-    if (IsContent(t) && !NumberValue(t.norm)) stems.push_back(t.stem);
+    if (IsContent(t) && !NumberValue(t.norm)) out.push_back(ids.Of(t.stem));
   }
-  return stems;
 }
 
 // The first day-precise date a sentence mentions.
@@ -108,6 +119,8 @@ std::optional<absl::CivilDay> DayOf(const std::vector<DateMention>& mentions) {
 std::vector<Figure> CollectFigures(const StoryView& view,
                                    const SentenceDates& dates) {
   std::vector<Figure> figures;
+  StemIds ids;
+  std::vector<int> context;
   for (const int d : view.docs()) {
     const size_t first = view.FirstSentenceOf(d);
     const auto sentences = view.SentencesOf(d);
@@ -117,14 +130,12 @@ std::vector<Figure> CollectFigures(const StoryView& view,
       // The sentence's date, else the previous sentence's.
       auto date = DayOf(dates[first + i]);
       if (!date && i > 0) date = DayOf(dates[first + i - 1]);
-      std::vector<std::string> context = ContextStems(s);
-      if (i > 0) {
-        const std::vector<std::string> previous = ContextStems(sentences[i - 1]);
-        context.insert(context.end(), previous.begin(), previous.end());
-      }
+      context.clear();
+      AddContextStems(s, ids, context);
+      if (i > 0) AddContextStems(sentences[i - 1], ids, context);
       std::sort(context.begin(), context.end());
       context.erase(std::unique(context.begin(), context.end()), context.end());
-      FiguresIn(view, s, context, date, figures);
+      FiguresIn(view, s, context, date, ids, figures);
     }
   }
   return figures;
@@ -144,21 +155,21 @@ std::optional<double> NumberValue(std::string_view w) {
     // before a unit.
     static const auto* const kWords =
         new absl::flat_hash_map<std::string_view, int>{
-            {"zero", 0},      {"one", 1},        {"two", 2},
-            {"three", 3},     {"four", 4},       {"five", 5},
-            {"six", 6},       {"seven", 7},      {"eight", 8},
-            {"nine", 9},      {"ten", 10},       {"eleven", 11},
-            {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},
-            {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17},
-            {"eighteen", 18}, {"nineteen", 19},  {"twenty", 20},
-            {"один", 1},      {"одна", 1},       {"одного", 1},
-            {"два", 2},       {"две", 2},        {"двух", 2},
-            {"три", 3},       {"трех", 3},       {"трёх", 3},
-            {"четыре", 4},    {"четырех", 4},    {"четырёх", 4},
-            {"пять", 5},      {"пяти", 5},       {"шесть", 6},
-            {"шести", 6},     {"семь", 7},       {"семи", 7},
-            {"восемь", 8},    {"восьми", 8},     {"девять", 9},
-            {"девяти", 9},    {"десять", 10},    {"десяти", 10}};
+            {"zero", 0},      {"one", 1},       {"two", 2},
+            {"three", 3},     {"four", 4},      {"five", 5},
+            {"six", 6},       {"seven", 7},     {"eight", 8},
+            {"nine", 9},      {"ten", 10},      {"eleven", 11},
+            {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+            {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17},
+            {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+            {"один", 1},      {"одна", 1},      {"одного", 1},
+            {"два", 2},       {"две", 2},       {"двух", 2},
+            {"три", 3},       {"трех", 3},      {"трёх", 3},
+            {"четыре", 4},    {"четырех", 4},   {"четырёх", 4},
+            {"пять", 5},      {"пяти", 5},      {"шесть", 6},
+            {"шести", 6},     {"семь", 7},      {"семи", 7},
+            {"восемь", 8},    {"восьми", 8},    {"девять", 9},
+            {"девяти", 9},    {"десять", 10},   {"десяти", 10}};
     const auto it = kWords->find(w);
     if (it == kWords->end()) return std::nullopt;
     return static_cast<double>(it->second);
@@ -207,8 +218,11 @@ void FindDisagreements(const StoryView& view, const SentenceDates& dates,
       const Figure& b = figures[j];
       if (a.doc == b.doc) continue;
       if (a.date && b.date && *a.date != *b.date) continue;
+      // Already one group (copies repeat the same figures): nothing to add.
+      const int root_i = Find(parent, i), root_j = Find(parent, j);
+      if (root_i == root_j) continue;
       if (SharedCount(a.context, b.context) < kMinSharedContext) continue;
-      parent[Find(parent, i)] = Find(parent, j);
+      parent[root_i] = root_j;
     }
   }
   std::vector<std::vector<int>> groups(n);
