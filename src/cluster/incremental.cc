@@ -34,7 +34,8 @@ bool IncrementalIndex::Remove(const std::string& id) {
 }
 
 PipelineResult Recluster(const IncrementalIndex::Entries& entries,
-                         const PipelineOptions& options, int threads) {
+                         const PipelineOptions& options, int threads,
+                         NearestArticles* nearest) {
   PipelineResult result;
   std::vector<const AnalyzedDoc*> analysed;
   analysed.reserve(entries.size());
@@ -48,7 +49,8 @@ PipelineResult Recluster(const IncrementalIndex::Entries& entries,
   if (options.find_copies) {
     std::vector<dedup::Signature> signatures(n);
     for (int i = 0; i < n; ++i) signatures[i] = analysed[i]->signature;
-    const auto candidates = dedup::FindCandidates(signatures, options.dedup);
+    const auto candidates =
+        dedup::FindCandidates(signatures, options.dedup, threads);
     result.copies = dedup::VerifyCandidates(result.docs, signatures, candidates,
                                             options.dedup, threads);
   }
@@ -71,6 +73,10 @@ PipelineResult Recluster(const IncrementalIndex::Entries& entries,
       options.cluster, threads);
   result.events = std::move(clustering.events);
   result.clusters = std::move(clustering.stories);
+  if (nearest) {
+    *nearest =
+        NearestArticles(std::move(idf), std::move(vectors), options.cluster);
+  }
   return result;
 }
 

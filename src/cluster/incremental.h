@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/nearest.h"
 #include "cluster/vectors.h"
 #include "dedup/signature.h"
 #include "storyline/options.h"
@@ -60,8 +61,10 @@ class IncrementalIndex {
 
 // Documents, copies, events and clusters of `entries` (stories are left
 // empty for the caller to tell): equal to RunPipeline on the articles the
-// entries were analysed from.
+// entries were analysed from. With `nearest`, also what finds the stored
+// article a new one is most like until the next run.
 PipelineResult Recluster(const IncrementalIndex::Entries& entries,
-                         const PipelineOptions& options, int threads);
+                         const PipelineOptions& options, int threads,
+                         NearestArticles* nearest = nullptr);
 
 }  // namespace storyline::cluster

@@ -33,9 +33,9 @@ const char* OpenApiJson() {
 "paths": {
   "/articles": {"post": {"summary": "Add or replace articles: one JSON object, a JSON array, or JSONL. Acknowledged once committed.",
     "security": [{"bearer": []}],
-    "parameters": [{"name": "wait", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "wait for reclustering to report each article's story"}],
+    "parameters": [{"name": "wait", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "wait for reclustering to report each article's story; with false, answer at once with a provisional story: that of the most similar stored article (cosine at the event threshold), else a story of its own"}],
     "requestBody": {"required": true, "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Article"}, {"type": "array", "items": {"$ref": "#/components/schemas/Article"}}]}}, "application/x-ndjson": {"schema": {"type": "string"}}}},
-    "responses": {"201": {"description": "stored: {articles: [{id, status, story}], rejected: [...]}"}, "200": {"description": "all replaced"}, "400": {"description": "malformed body", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"description": "missing token"}, "413": {"description": "body too large"}, "422": {"description": "no usable article"}, "503": {"description": "loading"}}}},
+    "responses": {"201": {"description": "stored: {articles: [{id, status, story, provisional}], rejected: [...]}"}, "200": {"description": "all replaced"}, "400": {"description": "malformed body", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"description": "missing token"}, "413": {"description": "body too large"}, "422": {"description": "no usable article"}, "503": {"description": "loading"}}}},
   "/articles/{id}": {
     "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
     "get": {"summary": "A stored article with its story", "responses": {"200": {"description": "the article"}, "404": {"description": "unknown"}}},

@@ -26,7 +26,8 @@ std::optional<std::string> StoryOf(const Snapshot& snap,
 json OutcomeJson(const PutOutcome& o) {
   return {{"id", o.id},
           {"status", o.created ? "created" : "replaced"},
-          {"story", o.story ? json(*o.story) : json(nullptr)}};
+          {"story", o.story ? json(*o.story) : json(nullptr)},
+          {"provisional", o.provisional}};
 }
 
 // Stores `articles`; answers with what happened to each one.

@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 #include "base/strings.h"
+#include "cluster/clusterer.h"
 #include "pipeline/clean.h"
 #include "story/teller.h"
 
@@ -97,7 +98,8 @@ std::shared_ptr<const Snapshot> StoryService::Build() {
   auto snap = std::make_shared<Snapshot>();
   snap->generation = generation;
   const PipelineOptions& po = options_.pipeline;
-  snap->result = cluster::Recluster(entries, po, options_.threads);
+  snap->result =
+      cluster::Recluster(entries, po, options_.threads, &snap->nearest);
   if (po.run_clustering && po.synthesize) {
     const PipelineResult& r = snap->result;
     snap->result.stories = story::TellStories(
@@ -168,6 +170,11 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
     positions.push_back(i);
   }
   if (usable.empty()) return out;
+  std::vector<std::shared_ptr<const cluster::AnalyzedDoc>> docs;
+  for (const int i : positions) {
+    docs.push_back(
+        std::make_shared<const cluster::AnalyzedDoc>(*std::move(analysed[i])));
+  }
   absl::StatusOr<std::vector<store::PutResult>> stored;
   uint64_t generation = 0;
   {
@@ -175,17 +182,20 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
     stored = store_.Put(usable);
     if (!stored.ok()) return stored.status();
     absl::MutexLock lock(&mu_);
-    for (const int i : positions) {
-      index_.Upsert(std::make_shared<const cluster::AnalyzedDoc>(
-          *std::move(analysed[i])));
-    }
+    for (const auto& doc : docs) index_.Upsert(doc);
     generation = ++generation_;
   }
   for (size_t k = 0; k < usable.size(); ++k) {
     out.stored.push_back(
         {usable[k].id, (*stored)[k] == store::PutResult::kCreated, {}});
   }
-  if (!wait) return out;
+  if (!wait) {
+    const auto snap = snapshot();
+    for (size_t k = 0; k < docs.size(); ++k) {
+      ProvisionalStory(*snap, *docs[k], out.stored[k]);
+    }
+    return out;
+  }
   const auto snap = WaitFor(generation);
   for (PutOutcome& o : out.stored) {
     const auto it = snap->doc_index.find(o.id);
@@ -194,6 +204,21 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
     if (s >= 0) o.story = snap->result.stories[s].id;
   }
   return out;
+}
+
+void StoryService::ProvisionalStory(const Snapshot& snap,
+                                    const cluster::AnalyzedDoc& doc,
+                                    PutOutcome& outcome) const {
+  const PipelineOptions& po = options_.pipeline;
+  if (!po.run_clustering) return;
+  const auto match = snap.nearest.Find(doc.counts);
+  if (match.doc >= 0 && match.cosine >= po.cluster.event_threshold) {
+    const int s = snap.story_of_doc[match.doc];
+    if (s >= 0) outcome.story = snap.result.stories[s].id;
+  }
+  // Nothing close: a story of its own, with the id it keeps as others join.
+  if (!outcome.story) outcome.story = cluster::ClusterId('s', doc.doc.id);
+  outcome.provisional = true;
 }
 
 absl::StatusOr<bool> StoryService::Delete(const std::string& id, bool wait) {

@@ -50,6 +50,7 @@ struct Snapshot {
   std::vector<std::string> search_text;  // per story: lower-case headline
   double cluster_seconds = 0;            // time the recluster took
   StoryBodies bodies;                    // GET /stories/{id}, per story
+  cluster::NearestArticles nearest;      // for writes not waited for
 };
 
 // Stories at the top of the ranking whose bodies are rendered with the
@@ -63,7 +64,10 @@ std::string RenderStory(const Snapshot& snap, int s);
 struct PutOutcome {
   std::string id;
   bool created = false;              // else replaced an existing one
-  std::optional<std::string> story;  // when the caller waited for it
+  std::optional<std::string> story;  // the story it joined
+  // The story is the one of the most similar stored article (or a story of
+  // its own), not yet placed by a recluster: the caller did not wait.
+  bool provisional = false;
 };
 
 // A write rejected as a whole, or per article.
@@ -91,7 +95,8 @@ class StoryService {
   bool ready() const { return ready_.load(); }
 
   // Stores the usable articles in one transaction, then indexes them. With
-  // `wait`, returns once a snapshot includes them, with their stories.
+  // `wait`, returns once a snapshot includes them, with their stories;
+  // without, at once, with provisional stories (PutOutcome::provisional).
   absl::StatusOr<PutResult> Put(std::vector<Article> articles, bool wait);
 
   // False when there was no such article.
@@ -108,6 +113,8 @@ class StoryService {
   void RefreshLoop();
   std::shared_ptr<const Snapshot> Build();
   std::shared_ptr<const Snapshot> WaitFor(uint64_t generation);
+  void ProvisionalStory(const Snapshot& snap, const cluster::AnalyzedDoc& doc,
+                        PutOutcome& outcome) const;
   uint64_t Publish(absl::FunctionRef<void(cluster::IncrementalIndex&)> fn);
 
   store::ArticleStore& store_;

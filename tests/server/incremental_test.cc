@@ -97,5 +97,57 @@ TEST(IncrementalTest, StoryIdStaysWhenLaterArticlesJoin) {
   EXPECT_EQ(*second->stored[0].story, *first->stored[0].story);
 }
 
+// A write not waited for is answered at once with the story of the most
+// similar stored article, or a story of its own; a recluster then places it
+// where the provisional answer said.
+TEST(IncrementalTest, WriteNotWaitedForGetsAProvisionalStory) {
+  auto store =
+      store::ArticleStore::Open(TempDb("provisional.db"), {.sync_full = false});
+  ASSERT_TRUE(store.ok());
+  ServiceOptions options;
+  options.threads = 2;
+  StoryService service(**store, options);
+  ASSERT_TRUE(service.Load().ok());
+  auto articles = SampleArticles();
+  std::sort(articles.begin(), articles.end(),
+            [](const Article& a, const Article& b) { return a.id < b.id; });
+  // Hold back the articles of one topic (ECB+ ids start with "topic_").
+  const std::string& last = articles.back().id;
+  const std::string held_topic = last.substr(0, last.find('_') + 1);
+  std::vector<Article> stored, held;
+  for (const Article& a : articles) {
+    (a.id.rfind(held_topic, 0) == 0 ? held : stored).push_back(a);
+  }
+  ASSERT_FALSE(held.empty());
+  ASSERT_TRUE(service.Put(stored, true).ok());
+  const auto before = service.snapshot();
+
+  // A reprint of a stored article: that article's story, at once.
+  const Article& original = stored[stored.size() / 2];
+  Article reprint = original;
+  reprint.id = original.id + "-reprint";
+  reprint.source = "another outlet";
+  auto quick = service.Put({reprint}, /*wait=*/false);
+  ASSERT_TRUE(quick.ok());
+  ASSERT_TRUE(quick->stored[0].story.has_value());
+  EXPECT_TRUE(quick->stored[0].provisional);
+  const int original_story =
+      before->story_of_doc[before->doc_index.at(original.id)];
+  EXPECT_EQ(*quick->stored[0].story,
+            before->result.stories[original_story].id);
+
+  // An article of a topic nothing stored is about: a story of its own,
+  // under the id a recluster gives it.
+  auto alone = service.Put({held.front()}, /*wait=*/false);
+  ASSERT_TRUE(alone.ok());
+  EXPECT_TRUE(alone->stored[0].provisional);
+  ASSERT_TRUE(alone->stored[0].story.has_value());
+  EXPECT_EQ(before->story_index.count(*alone->stored[0].story), 0u);
+  auto placed = service.Put({held.front()}, /*wait=*/true);
+  ASSERT_TRUE(placed.ok());
+  EXPECT_FALSE(placed->stored[0].provisional);
+  EXPECT_EQ(alone->stored[0].story, placed->stored[0].story);
+}
+
 }  // namespace
 }  // namespace storyline::server
