@@ -74,8 +74,8 @@ PipelineResult Recluster(const IncrementalIndex::Entries& entries,
   result.events = std::move(clustering.events);
   result.clusters = std::move(clustering.stories);
   if (nearest) {
-    *nearest =
-        NearestArticles(std::move(idf), std::move(vectors), options.cluster);
+    *nearest = NearestArticles(std::move(idf), std::move(vectors), dates,
+                               options.cluster);
   }
   return result;
 }

@@ -5,8 +5,15 @@
 namespace storyline::cluster {
 namespace {
 
-// Exact cosines per query, as many as the batch search computes.
-constexpr size_t kMaxCandidates = 200;
+// Exact cosines per query. A write waits for them, and the best match is
+// nearly always among the few that share most heavy terms; the batch
+// search, which needs every edge, computes 200.
+constexpr size_t kMaxCandidates = 32;
+
+int DayNumber(std::optional<absl::CivilDay> day) {
+  return day ? static_cast<int>(*day - absl::CivilDay(1970, 1, 1))
+             : std::numeric_limits<int>::min();
+}
 
 std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
   std::vector<int> order = TermsByWeight(v);
@@ -16,17 +23,24 @@ std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
 
 }  // namespace
 
-NearestArticles::NearestArticles(IdfTable idf,
-                                 std::vector<SparseVector> vectors,
-                                 const ClusterOptions& options)
+NearestArticles::NearestArticles(
+    IdfTable idf, std::vector<SparseVector> vectors,
+    std::span<const std::optional<absl::CivilDay>> dates,
+    const ClusterOptions& options)
     : idf_(std::move(idf)), vectors_(std::move(vectors)), options_(options) {
   const int limit = std::max(
       2, std::min(options.max_term_docs,
                   static_cast<int>(options.max_df_ratio * vectors_.size())));
   for (int d = 0; d < static_cast<int>(vectors_.size()); ++d) {
     for (const int t : HeaviestTerms(vectors_[d], options.candidate_terms)) {
-      postings_[vectors_[d].terms[t]].push_back({d, vectors_[d].weights[t]});
+      postings_[vectors_[d].terms[t]].push_back(
+          {DayNumber(dates[d]), d, vectors_[d].weights[t]});
     }
+  }
+  for (auto& [term, list] : postings_) {
+    std::sort(list.begin(), list.end(), [](const Posting& x, const Posting& y) {
+      return x.day != y.day ? x.day < y.day : x.doc < y.doc;
+    });
   }
   // Terms in very many articles propose nothing useful, as in the batch
   // search.
@@ -35,36 +49,47 @@ NearestArticles::NearestArticles(IdfTable idf,
   });
 }
 
-NearestArticles::Match NearestArticles::Find(const SparseVector& counts) const {
+NearestArticles::Match NearestArticles::Find(
+    const SparseVector& counts, std::optional<absl::CivilDay> day) const {
   Match best;
   if (vectors_.empty()) return best;
   const SparseVector v = WeightTerms(counts, idf_, options_);
   // Shared heavy terms give each candidate a partial score; the most
   // promising get an exact cosine, as in the batch search.
-  std::vector<std::pair<int, float>> partial;
+  thread_local std::vector<float> score;
+  thread_local std::vector<int> touched;
+  score.resize(std::max(score.size(), vectors_.size()), 0.0f);
+  touched.clear();
   for (const int t : HeaviestTerms(v, options_.candidate_terms)) {
     const auto it = postings_.find(v.terms[t]);
     if (it == postings_.end()) continue;
-    for (const auto& [d, weight] : it->second) {
-      partial.push_back({d, v.weights[t] * weight});
+    const std::vector<Posting>& list = it->second;
+    const size_t at =
+        day ? std::lower_bound(
+                  list.begin(), list.end(), DayNumber(day),
+                  [](const Posting& p, int d) { return p.day < d; }) -
+                  list.begin()
+            : list.size();
+    const size_t half = 3 * static_cast<size_t>(options_.posting_block) / 2;
+    const size_t from = at > half ? at - half : 0;
+    const size_t to = std::min(list.size(), from + 2 * half);
+    for (size_t k = from; k < to; ++k) {
+      const Posting& p = list[k];
+      if (score[p.doc] == 0) touched.push_back(p.doc);
+      score[p.doc] += v.weights[t] * p.weight;
     }
   }
-  std::sort(partial.begin(), partial.end());
-  std::vector<std::pair<float, int>> scored;  // (-score, doc)
-  for (size_t k = 0; k < partial.size();) {
-    float score = 0;
-    size_t end = k;
-    for (; end < partial.size() && partial[end].first == partial[k].first;
-         ++end) {
-      score += partial[end].second;
-    }
-    scored.push_back({-score, partial[k].first});
-    k = end;
+  auto better = [&](int x, int y) {
+    return score[x] != score[y] ? score[x] > score[y] : x < y;
+  };
+  if (touched.size() > kMaxCandidates) {
+    std::nth_element(touched.begin(), touched.begin() + kMaxCandidates,
+                     touched.end(), better);
   }
-  const size_t keep = std::min<size_t>(scored.size(), kMaxCandidates);
-  std::partial_sort(scored.begin(), scored.begin() + keep, scored.end());
-  std::vector<int> candidates;
-  for (size_t k = 0; k < keep; ++k) candidates.push_back(scored[k].second);
+  std::vector<int> candidates(
+      touched.begin(),
+      touched.begin() + std::min(touched.size(), kMaxCandidates));
+  for (const int d : touched) score[d] = 0;
   std::sort(candidates.begin(), candidates.end());
   for (const int d : candidates) {
     const double cosine = Dot(v, vectors_[d]);

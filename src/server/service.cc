@@ -211,7 +211,7 @@ void StoryService::ProvisionalStory(const Snapshot& snap,
                                     PutOutcome& outcome) const {
   const PipelineOptions& po = options_.pipeline;
   if (!po.run_clustering) return;
-  const auto match = snap.nearest.Find(doc.counts);
+  const auto match = snap.nearest.Find(doc.counts, doc.doc.published);
   if (match.doc >= 0 && match.cosine >= po.cluster.event_threshold) {
     const int s = snap.story_of_doc[match.doc];
     if (s >= 0) outcome.story = snap.result.stories[s].id;
