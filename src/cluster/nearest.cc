@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cluster/similarity.h"
+
 namespace storyline::cluster {
 namespace {
 
@@ -10,15 +12,8 @@ namespace {
 // search, which needs every edge, computes 200.
 constexpr size_t kMaxCandidates = 32;
 
-int DayNumber(std::optional<absl::CivilDay> day) {
-  return day ? static_cast<int>(*day - absl::CivilDay(1970, 1, 1))
-             : std::numeric_limits<int>::min();
-}
-
-std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
-  std::vector<int> order = TermsByWeight(v);
-  if (static_cast<int>(order.size()) > count) order.resize(count);
-  return order;
+int DayOrUndated(std::optional<absl::CivilDay> day) {
+  return day ? DayNumber(*day) : std::numeric_limits<int>::min();
 }
 
 }  // namespace
@@ -28,13 +23,12 @@ NearestArticles::NearestArticles(
     std::span<const std::optional<absl::CivilDay>> dates,
     const ClusterOptions& options)
     : idf_(std::move(idf)), vectors_(std::move(vectors)), options_(options) {
-  const int limit = std::max(
-      2, std::min(options.max_term_docs,
-                  static_cast<int>(options.max_df_ratio * vectors_.size())));
+  const int limit =
+      MaxPostings(options.max_term_docs, options.max_df_ratio, vectors_.size());
   for (int d = 0; d < static_cast<int>(vectors_.size()); ++d) {
     for (const int t : HeaviestTerms(vectors_[d], options.candidate_terms)) {
       postings_[vectors_[d].terms[t]].push_back(
-          {DayNumber(dates[d]), d, vectors_[d].weights[t]});
+          {DayOrUndated(dates[d]), d, vectors_[d].weights[t]});
     }
   }
   for (auto& [term, list] : postings_) {
@@ -66,7 +60,7 @@ NearestArticles::Match NearestArticles::Find(
     const std::vector<Posting>& list = it->second;
     const size_t at =
         day ? std::lower_bound(
-                  list.begin(), list.end(), DayNumber(day),
+                  list.begin(), list.end(), DayNumber(*day),
                   [](const Posting& p, int d) { return p.day < d; }) -
                   list.begin()
             : list.size();

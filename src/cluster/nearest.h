@@ -39,8 +39,6 @@ class NearestArticles {
   Match Find(const SparseVector& counts,
              std::optional<absl::CivilDay> day) const;
 
-  bool empty() const { return vectors_.empty(); }
-
  private:
   IdfTable idf_;
   std::vector<SparseVector> vectors_;

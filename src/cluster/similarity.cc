@@ -16,10 +16,6 @@ struct Posting {
   int slot;  // which of the item's indexed terms
 };
 
-int DayNumber(absl::CivilDay day) {
-  return static_cast<int>(day - absl::CivilDay(1970, 1, 1));
-}
-
 // Items of one term: dated ones sorted by first day, undated apart.
 struct TermPostings {
   std::vector<std::pair<int, Posting>> dated;  // (first day, posting)
@@ -27,6 +23,15 @@ struct TermPostings {
 };
 
 }  // namespace
+
+int DayNumber(absl::CivilDay day) {
+  return static_cast<int>(day - absl::CivilDay(1970, 1, 1));
+}
+
+int MaxPostings(int max_term_docs, double max_df_ratio, size_t items) {
+  return std::max(
+      2, std::min(max_term_docs, static_cast<int>(max_df_ratio * items)));
+}
 
 double TimeFactor(const DateRange& a, const DateRange& b,
                   const SimilarityParams& params) {
@@ -53,16 +58,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   std::vector<std::vector<int>> indexed(n);
   absl::flat_hash_map<uint64_t, int> df;
   for (int i = 0; i < n; ++i) {
-    auto order = TermsByWeight(vectors[i]);
-    if (static_cast<int>(order.size()) > params.candidate_terms) {
-      order.resize(params.candidate_terms);
-    }
+    std::vector<int> order = HeaviestTerms(vectors[i], params.candidate_terms);
     for (const int t : order) ++df[vectors[i].terms[t]];
     indexed[i] = std::move(order);
   }
-  const int max_df =
-      std::max(2, std::min(params.max_term_docs,
-                           static_cast<int>(params.max_df_ratio * n)));
+  const int max_df = MaxPostings(params.max_term_docs, params.max_df_ratio, n);
   absl::flat_hash_map<uint64_t, TermPostings> index;
   int max_span = 0;
   for (int i = 0; i < n; ++i) {

@@ -35,6 +35,13 @@ struct SimilarityParams {
   int posting_block = 256;      // an item visits 3 blocks of a term's list
 };
 
+// Days since 1970-01-01: the order postings are kept in.
+int DayNumber(absl::CivilDay day);
+
+// How many items a term may be indexed for before it is too common to
+// propose candidates: `max_df_ratio` of `items`, at most `max_term_docs`.
+int MaxPostings(int max_term_docs, double max_df_ratio, size_t items);
+
 // 1 within the window; beyond it decays as exp(-(gap - window) / decay)
 // towards `floor`; 1 when either side is undated.
 double TimeFactor(const DateRange& a, const DateRange& b,

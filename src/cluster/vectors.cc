@@ -152,4 +152,10 @@ std::vector<int> TermsByWeight(const SparseVector& v) {
   return order;
 }
 
+std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
+  std::vector<int> order = TermsByWeight(v);
+  if (static_cast<int>(order.size()) > count) order.resize(count);
+  return order;
+}
+
 }  // namespace storyline::cluster

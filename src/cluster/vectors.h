@@ -67,4 +67,7 @@ double Dot(const SparseVector& a, const SparseVector& b);
 // Heaviest terms first (weight desc, then term): for candidate generation.
 std::vector<int> TermsByWeight(const SparseVector& v);
 
+// The first `count` of TermsByWeight(v): the terms a vector is indexed by.
+std::vector<int> HeaviestTerms(const SparseVector& v, int count);
+
 }  // namespace storyline::cluster

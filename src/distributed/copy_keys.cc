@@ -104,6 +104,22 @@ std::vector<KeyEntry> ReadKeys(const Comm& comm,
   return entries;
 }
 
+// `counts` sorted by pair, each pair once with its counts summed.
+std::vector<PairCount> SumByPair(std::vector<PairCount> counts) {
+  std::sort(
+      counts.begin(), counts.end(),
+      [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
+  std::vector<PairCount> sums;
+  for (const PairCount& c : counts) {
+    if (!sums.empty() && sums.back().pair == c.pair) {
+      sums.back().shared += c.shared;
+    } else {
+      sums.push_back(c);
+    }
+  }
+  return sums;
+}
+
 void PutPairs(WireWriter& w, const std::vector<dedup::Candidate>& pairs) {
   for (const auto& c : pairs) {
     w.Put<uint32_t>(c.a);
@@ -149,27 +165,17 @@ std::vector<dedup::Candidate> FindCandidatesByKey(
   }
 
   // Shared-fingerprint counts, summed where each pair is owned.
-  std::sort(
-      partial.begin(), partial.end(),
-      [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
   std::vector<WireWriter> to_owner(ranks);
-  for (size_t k = 0; k < partial.size();) {
-    PairCount sum = partial[k];
-    size_t end = k + 1;
-    for (; end < partial.size() && partial[end].pair == sum.pair; ++end) {
-      ++sum.shared;
-    }
+  for (const PairCount& sum : SumByPair(std::move(partial))) {
     WireWriter& w = to_owner[OwnerOf(sum.pair, ranks)];
     w.Put(sum.pair);
     w.Put(sum.shared);
     w.Put(sum.fingerprints_a);
     w.Put(sum.fingerprints_b);
-    k = end;
   }
-  partial = {};
   std::vector<std::string> parts;
   for (WireWriter& w : to_owner) parts.push_back(w.Take());
-  std::vector<PairCount> counts = ReadRecords<PairCount>(
+  const std::vector<PairCount> counts = ReadRecords<PairCount>(
       comm, comm.AllToAll(parts), "fingerprint-count", [](WireReader& r) {
         PairCount c;
         c.pair = r.Get<uint64_t>();
@@ -178,22 +184,13 @@ std::vector<dedup::Candidate> FindCandidatesByKey(
         c.fingerprints_b = r.Get<uint32_t>();
         return c;
       });
-  std::sort(
-      counts.begin(), counts.end(),
-      [](const PairCount& x, const PairCount& y) { return x.pair < y.pair; });
-  for (size_t k = 0; k < counts.size();) {
-    PairCount sum = counts[k];
-    size_t end = k + 1;
-    for (; end < counts.size() && counts[end].pair == sum.pair; ++end) {
-      sum.shared += counts[end].shared;
-    }
+  for (const PairCount& sum : SumByPair(counts)) {
     if (dedup::EnoughSharedFingerprints(static_cast<int>(sum.shared),
                                         sum.fingerprints_a, sum.fingerprints_b,
                                         options)) {
       found.push_back({static_cast<int>(sum.pair >> 32),
                        static_cast<int>(sum.pair & 0xffffffffu)});
     }
-    k = end;
   }
 
   // Every rank's candidates, on rank 0.

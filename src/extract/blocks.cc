@@ -55,11 +55,15 @@ bool IsFurnitureRole(std::string_view role) {
          role == "menu" || role == "alert";
 }
 
+// An element's class and id, lower case, as the name hints read them.
+std::string ClassAndId(const GumboNode* node) {
+  return AsciiLower(StrCat(Attr(node, "class"), " ", Attr(node, "id")));
+}
+
 // Reader comments are never the article, even on pages whose names are
 // otherwise not to be trusted.
 bool IsCommentThread(const GumboNode* node) {
-  const std::string names =
-      AsciiLower(StrCat(Attr(node, "class"), " ", Attr(node, "id")));
+  const std::string names = ClassAndId(node);
   return names.find("comment") != std::string::npos ||
          names.find("disqus") != std::string::npos;
 }
@@ -141,8 +145,7 @@ class Collector {
 }  // namespace
 
 int ClassHint(const GumboNode* node) {
-  const std::string names =
-      AsciiLower(StrCat(Attr(node, "class"), " ", Attr(node, "id")));
+  const std::string names = ClassAndId(node);
   if (names.size() <= 1) return 0;
   if (Attr(node, "itemprop") == "articleBody") return 2;
   const int positive = CountHits(names, kPositive);

@@ -65,9 +65,7 @@ void GetStory(Context& ctx, const httplib::Request& req,
     SendError(res, 404, StrCat("no story ", id));
     return;
   }
-  const int story = it->second;
-  const auto body =
-      snap->bodies.Get(story, [&] { return RenderStory(*snap, story); });
+  const auto body = StoryBody(*snap, it->second);
   res.status = 200;
   res.set_content(*body, "application/json");
 }

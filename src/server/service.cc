@@ -112,10 +112,8 @@ std::shared_ptr<const Snapshot> StoryService::Build() {
   IndexSnapshot(*snap);
   const int top =
       std::min(kPrerenderedStories, static_cast<int>(snap->ranked.size()));
-  ParallelFor(top, options_.threads, 1, [&](int, int k) {
-    const int story = snap->ranked[k];
-    snap->bodies.Get(story, [&] { return RenderStory(*snap, story); });
-  });
+  ParallelFor(top, options_.threads, 1,
+              [&](int, int k) { StoryBody(*snap, snap->ranked[k]); });
   return snap;
 }
 

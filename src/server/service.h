@@ -57,8 +57,8 @@ struct Snapshot {
 // snapshot: what a front page lists.
 inline constexpr int kPrerenderedStories = 128;
 
-// GET /stories/{id}'s JSON for story `s`.
-std::string RenderStory(const Snapshot& snap, int s);
+// GET /stories/{id}'s JSON for story `s`, rendered on first use.
+StoryBodies::Body StoryBody(const Snapshot& snap, int s);
 
 // Outcome for one article of a write.
 struct PutOutcome {

@@ -55,10 +55,13 @@ void IndexSnapshot(Snapshot& snap) {
   snap.bodies.Resize(n);
 }
 
-std::string RenderStory(const Snapshot& snap, int s) {
-  nlohmann::json body = output::StoryJson(snap.result.stories[s], snap.result);
-  body["importance"] = snap.importance[s];
-  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+StoryBodies::Body StoryBody(const Snapshot& snap, int s) {
+  return snap.bodies.Get(s, [&] {
+    nlohmann::json body =
+        output::StoryJson(snap.result.stories[s], snap.result);
+    body["importance"] = snap.importance[s];
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
 }
 
 }  // namespace storyline::server
