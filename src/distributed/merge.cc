@@ -5,18 +5,26 @@
 namespace storyline::distributed {
 namespace {
 
-void PutCounts(WireWriter& w, const absl::flat_hash_map<std::string, int>& m) {
+void PutKey(WireWriter& w, const std::string& key) { w.PutString(key); }
+void PutKey(WireWriter& w, uint64_t key) { w.Put<uint64_t>(key); }
+void GetKey(WireReader& r, std::string& key) { key = r.GetString(); }
+void GetKey(WireReader& r, uint64_t& key) { key = r.Get<uint64_t>(); }
+
+template <typename Key>
+void PutCounts(WireWriter& w, const absl::flat_hash_map<Key, int>& m) {
   w.Put<uint64_t>(m.size());
   for (const auto& [key, n] : m) {
-    w.PutString(key);
+    PutKey(w, key);
     w.Put<int32_t>(n);
   }
 }
 
-void AddCounts(WireReader& r, absl::flat_hash_map<std::string, int>& m) {
+template <typename Key>
+void AddCounts(WireReader& r, absl::flat_hash_map<Key, int>& m) {
   const uint64_t n = r.Get<uint64_t>();
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    std::string key = r.GetString();
+    Key key;
+    GetKey(r, key);
     m[std::move(key)] += r.Get<int32_t>();
   }
 }

@@ -10,12 +10,13 @@
 #include "cluster/vectors.h"
 #include "distributed/comm.h"
 #include "extract/boilerplate.h"
+#include "story/corpus.h"
 
 namespace storyline::distributed {
 
 // Stem document frequencies, as the story stage counts them.
 struct StemFrequencies {
-  absl::flat_hash_map<std::string, int> df;
+  story::StemDf df;
   int documents = 0;
 };
 

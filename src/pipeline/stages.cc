@@ -73,7 +73,7 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
                           bool count_stems) {
   const int n = static_cast<int>(docs.size());
   Analysis analysis;
-  std::vector<absl::flat_hash_map<std::string, int>> stem_df(
+  std::vector<story::StemDf> stem_df(
       count_stems ? threads : 0);
   if (options.run_clustering) analysis.counts.resize(n);
   if (options.find_copies) analysis.signatures.resize(n);

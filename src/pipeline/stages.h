@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "cluster/vectors.h"
 #include "dedup/signature.h"
+#include "story/corpus.h"
 #include "storyline/errors.h"
 #include "storyline/options.h"
 #include "storyline/pipeline.h"
@@ -38,7 +39,7 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
 struct Analysis {
   std::vector<cluster::SparseVector> counts;  // empty unless clustering
   std::vector<dedup::Signature> signatures;   // empty unless finding copies
-  absl::flat_hash_map<std::string, int> stem_df;
+  story::StemDf stem_df;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,

@@ -3,6 +3,10 @@
 #include <cmath>
 #include <memory>
 
+#include <xxhash.h>
+
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 #include "base/parallel.h"
 #include "text/analyzer.h"
@@ -31,18 +35,27 @@ bool IsContent(const text::Token& token) {
   return !token.stopword && !token.is_number && token.stem.size() >= 2;
 }
 
-void CountContentStems(std::span<const text::Token> words,
-                       absl::flat_hash_map<std::string, int>& df) {
-  absl::flat_hash_set<std::string_view> seen;
+uint64_t StemKey(std::string_view stem) {
+  return XXH3_64bits(stem.data(), stem.size());
+}
+
+std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words) {
+  std::vector<uint64_t> keys;
   for (const text::Token& t : words) {
-    if (IsContent(t) && seen.insert(t.stem).second) ++df[t.stem];
+    if (IsContent(t)) keys.push_back(StemKey(t.stem));
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+void CountContentStems(std::span<const text::Token> words, StemDf& df) {
+  for (const uint64_t key : ContentStemKeys(words)) ++df[key];
 }
 
 double StoryCorpus::Idf(std::string_view stem) const {
   if (analysed_docs < 2) return 1;
-  // absl's heterogeneous lookup takes its own string_view type.
-  const auto it = df.find(absl::string_view(stem.data(), stem.size()));
+  const auto it = df.find(StemKey(stem));
   const int n = it == df.end() ? 1 : it->second;
   return std::log(1.0 + static_cast<double>(analysed_docs) / n);
 }

@@ -24,11 +24,18 @@ struct DocAnalysis {
   bool analysed = false;
 };
 
+// Documents containing each content stem, keyed by StemKey: 64-bit keys
+// instead of strings make the table a third of the size and let a server
+// keep each article's stems as a short list of integers.
+using StemDf = absl::flat_hash_map<uint64_t, int>;
+
+uint64_t StemKey(std::string_view stem);
+
 // Read-only once built; shared by the threads telling stories.
 struct StoryCorpus {
-  std::span<const Document> docs;            // owned by the caller
-  std::vector<DocAnalysis> analyses;         // parallel to `docs`
-  absl::flat_hash_map<std::string, int> df;  // stem -> documents with it
+  std::span<const Document> docs;     // owned by the caller
+  std::vector<DocAnalysis> analyses;  // parallel to `docs`
+  StemDf df;                          // stem -> documents with it
   int analysed_docs = 0;
 
   // log(1 + N / df): rare stems weigh more. With no background (a single
@@ -47,9 +54,11 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc);
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);
 
-// Adds one to `df` for each distinct content stem of a document's words:
-// the document frequencies behind StoryCorpus::Idf.
-void CountContentStems(std::span<const text::Token> words,
-                       absl::flat_hash_map<std::string, int>& df);
+// The distinct content stems of a document's words, as sorted StemKeys:
+// what the document adds to the frequencies behind StoryCorpus::Idf.
+std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words);
+
+// Adds one to `df` for each distinct content stem of a document's words.
+void CountContentStems(std::span<const text::Token> words, StemDf& df);
 
 }  // namespace storyline::story

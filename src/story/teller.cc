@@ -129,7 +129,7 @@ std::vector<Story> TellStories(const StoryInput& input,
 }
 
 std::vector<Story> TellStories(const StoryInput& input,
-                               absl::flat_hash_map<std::string, int> stem_df,
+                               StemDf stem_df,
                                int documents, std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
   StoryCorpus corpus;

@@ -43,7 +43,7 @@ std::vector<Story> TellStories(const StoryInput& input,
 // it is told and dropped after, so memory holds the words of the stories in
 // progress, not of the whole input. `clusters` must not share documents.
 std::vector<Story> TellStories(const StoryInput& input,
-                               absl::flat_hash_map<std::string, int> stem_df,
+                               StemDf stem_df,
                                int documents, std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads);
 
