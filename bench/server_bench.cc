@@ -4,7 +4,10 @@
 // time limit on ingest.
 //
 //   server_bench [--articles 100000] [--batch 1000] [--queries 2000]
-//                [--db /tmp/x.db] [--data FILE.jsonl]...
+//                [--single 50] [--db /tmp/x.db] [--data FILE.jsonl]...
+//
+// The last `single` articles are held back and written one at a time,
+// waited for, after a full recluster: the latency of a local update.
 //
 // Articles are real dev-set articles replayed with edits (corpus_gen.h).
 #include <unistd.h>
@@ -31,7 +34,7 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 struct Flags {
-  size_t articles = 100000, batch = 1000, queries = 2000;
+  size_t articles = 100000, batch = 1000, queries = 2000, single = 50;
   double max_ingest_seconds = 600;
   std::string db = "/tmp/storyline_server_bench.db";
   std::vector<std::string> data;
@@ -163,6 +166,33 @@ void Queries(int port, const Flags& flags) {
               one.first, one.second, flags.queries);
 }
 
+// Writes of one article each, waited for: the time until the stories
+// include it, by a local update of the stories it touches.
+void SingleWrites(int port, const std::vector<std::string>& lines,
+                  server::StoryService& service) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(600);
+  std::vector<double> ms;
+  double retold = 0;
+  for (const std::string& line : lines) {
+    const auto start = Clock::now();
+    auto res = client.Post("/articles?wait=true", line, "application/x-ndjson");
+    ms.push_back(Seconds(start) * 1000);
+    if (!res || res->status != 201) {
+      std::fprintf(stderr, "single write failed\n");
+      return;
+    }
+    const auto snap = service.snapshot();
+    for (const int from : snap->carried_from) retold += from < 0;
+  }
+  if (ms.empty()) return;
+  const auto [p50, p99] = Percentiles(ms);
+  std::printf(
+      "single write, wait=true  p50 %.1f ms  p99 %.1f ms  (%zu writes, %.1f "
+      "stories retold per write)\n",
+      p50, p99, ms.size(), retold / ms.size());
+}
+
 int Run(const Flags& flags) {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(flags.db + suffix);
@@ -179,6 +209,17 @@ int Run(const Flags& flags) {
   std::thread serving([&] { http.Run(); });
   if (!service.Load().ok()) return 1;
 
+  // The newest articles are held back, to be written one by one later.
+  std::vector<std::string> held;
+  {
+    std::string last = std::move(batches.back());
+    batches.pop_back();
+    for (size_t at = 0; at < last.size() && held.size() < flags.single;) {
+      const size_t end = last.find('\n', at);
+      held.push_back(last.substr(at, end - at + 1));
+      at = end + 1;
+    }
+  }
   std::fprintf(stderr, "generated %zu batches; ingesting\n", batches.size());
   const auto start = Clock::now();
   const size_t stored = Ingest(port, batches, flags.max_ingest_seconds);
@@ -201,17 +242,23 @@ int Run(const Flags& flags) {
       return 1;
     }
   }
-  const auto snap = service.snapshot();
   std::printf(
       "ingest: %zu articles in %.1f s = %.0f articles/s (batches of %zu, "
       "fsync per batch)\n",
       stored, ingest_s, stored / ingest_s, flags.batch);
   std::printf(
-      "all clustered %.1f s after the first write; last recluster "
-      "%.2f s; %zu stories, %zu events\n",
-      Seconds(start), snap->cluster_seconds, snap->result.stories.size(),
+      "all written articles in the stories %.1f s after the first "
+      "write (last update %.3f s)\n",
+      Seconds(start), service.snapshot()->cluster_seconds);
+  const auto settle_start = Clock::now();
+  const auto snap = service.Settle();
+  std::printf(
+      "full recluster + story telling: %.1f s; %zu stories, %zu "
+      "events\n",
+      Seconds(settle_start), snap->result.stories.size(),
       snap->result.events.size());
   Queries(port, flags);
+  SingleWrites(port, held, service);
   const size_t rss = RssBytes();
   std::printf("memory: %.1f MB resident, %.0f bytes per stored article\n",
               rss / 1e6, static_cast<double>(rss - rss_start) / stored);
@@ -233,6 +280,8 @@ int main(int argc, char** argv) {
       flags.batch = std::stoull(value);
     else if (key == "--queries")
       flags.queries = std::stoull(value);
+    else if (key == "--single")
+      flags.single = std::stoull(value);
     else if (key == "--db")
       flags.db = value;
     else if (key == "--data")

@@ -79,6 +79,7 @@ Clustering ClusterArticles(const ClusterInput& input,
   story_time.max_df_ratio = options.max_df_ratio;
   story_time.max_term_docs = options.max_term_docs;
   story_time.posting_block = options.posting_block;
+  story_time.corpus_size = input.corpus_size;
   std::vector<Edge> story_edges =
       SimilarPairs(input.vectors, doc_dates, story_time, threads);
 

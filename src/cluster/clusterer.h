@@ -18,6 +18,9 @@ struct ClusterInput {
   std::span<const SparseVector> vectors;  // TF-IDF per article
   std::span<const std::optional<absl::CivilDay>> dates;
   std::span<const CopyPair> copies;  // found copies link their articles
+  // When the articles are part of a larger corpus, its size (see
+  // SimilarityParams::corpus_size).
+  size_t corpus_size = 0;
 };
 
 struct Clustering {

@@ -7,8 +7,8 @@
 namespace storyline::cluster {
 namespace {
 
-// Exact cosines per query. A write waits for them, and the best match is
-// nearly always among the few that share most heavy terms; the batch
+// Exact cosines per query. A write waits for them, and the best matches
+// are nearly always among the few that share most heavy terms; the batch
 // search, which needs every edge, computes 200.
 constexpr size_t kMaxCandidates = 32;
 
@@ -22,8 +22,11 @@ NearestArticles::NearestArticles(
     IdfTable idf, std::vector<SparseVector> vectors,
     std::span<const std::optional<absl::CivilDay>> dates,
     const ClusterOptions& options)
-    : idf_(std::move(idf)), vectors_(std::move(vectors)), options_(options) {
-  const int limit =
+    : options_(options) {
+  absl::MutexLock lock(&mu_);
+  idf_ = std::move(idf);
+  vectors_ = std::move(vectors);
+  const int max_postings =
       MaxPostings(options.max_term_docs, options.max_df_ratio, vectors_.size());
   for (int d = 0; d < static_cast<int>(vectors_.size()); ++d) {
     for (const int t : HeaviestTerms(vectors_[d], options.candidate_terms)) {
@@ -36,18 +39,55 @@ NearestArticles::NearestArticles(
       return x.day != y.day ? x.day < y.day : x.doc < y.doc;
     });
   }
-  // Terms in very many articles propose nothing useful, as in the batch
-  // search.
   absl::erase_if(postings_, [&](const auto& entry) {
-    return static_cast<int>(entry.second.size()) > limit;
+    if (static_cast<int>(entry.second.size()) <= max_postings) return false;
+    common_.insert(entry.first);
+    return true;
   });
 }
 
-NearestArticles::Match NearestArticles::Find(
-    const SparseVector& counts, std::optional<absl::CivilDay> day) const {
-  Match best;
-  if (vectors_.empty()) return best;
-  const SparseVector v = WeightTerms(counts, idf_, options_);
+// Terms common at the last full build stay out; others grow without a cap
+// until the next: a small corpus would otherwise, while it grows, shut out
+// every term it starts with, and the window around a day bounds the cost.
+void NearestArticles::Index(int doc, int day) {
+  const SparseVector& v = vectors_[doc];
+  for (const int t : HeaviestTerms(v, options_.candidate_terms)) {
+    const Term term = v.terms[t];
+    if (common_.contains(term)) continue;
+    std::vector<Posting>& list = postings_[term];
+    const Posting posting{day, doc, v.weights[t]};
+    list.insert(std::upper_bound(list.begin(), list.end(), posting,
+                                 [](const Posting& x, const Posting& y) {
+                                   return x.day != y.day ? x.day < y.day
+                                                         : x.doc < y.doc;
+                                 }),
+                posting);
+  }
+}
+
+int NearestArticles::Add(const SparseVector& counts,
+                         std::optional<absl::CivilDay> day) {
+  absl::MutexLock lock(&mu_);
+  idf_.Add(counts);
+  // Terms of this article alone count too: they are what its next copies
+  // will share with it.
+  vectors_.push_back(WeightTerms(counts, idf_, options_, /*min_df=*/1));
+  const int doc = static_cast<int>(vectors_.size()) - 1;
+  Index(doc, DayOrUndated(day));
+  return doc;
+}
+
+void NearestArticles::Remove(const SparseVector& counts) {
+  absl::MutexLock lock(&mu_);
+  idf_.Remove(counts);
+}
+
+std::vector<NearestArticles::Match> NearestArticles::Neighbors(
+    const SparseVector& v, std::optional<absl::CivilDay> day,
+    const std::function<bool(int)>& usable, size_t max) const {
+  absl::ReaderMutexLock lock(&mu_);
+  std::vector<Match> out;
+  if (vectors_.empty()) return out;
   // Shared heavy terms give each candidate a partial score; the most
   // promising get an exact cosine, as in the batch search.
   thread_local std::vector<float> score;
@@ -58,38 +98,75 @@ NearestArticles::Match NearestArticles::Find(
     const auto it = postings_.find(v.terms[t]);
     if (it == postings_.end()) continue;
     const std::vector<Posting>& list = it->second;
-    const size_t at =
-        day ? std::lower_bound(
-                  list.begin(), list.end(), DayNumber(*day),
-                  [](const Posting& p, int d) { return p.day < d; }) -
-                  list.begin()
-            : list.size();
-    const size_t half = 3 * static_cast<size_t>(options_.posting_block) / 2;
-    const size_t from = at > half ? at - half : 0;
-    const size_t to = std::min(list.size(), from + 2 * half);
-    for (size_t k = from; k < to; ++k) {
-      const Posting& p = list[k];
-      if (score[p.doc] == 0) touched.push_back(p.doc);
-      score[p.doc] += v.weights[t] * p.weight;
+    auto first_of_day = [&](int d) {
+      return static_cast<size_t>(
+          std::lower_bound(list.begin(), list.end(), d,
+                           [](const Posting& p, int x) { return p.day < x; }) -
+          list.begin());
+    };
+    auto visit = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) {
+        const Posting& p = list[k];
+        if (score[p.doc] == 0) {
+          if (!usable(p.doc)) continue;
+          touched.push_back(p.doc);
+        }
+        score[p.doc] += v.weights[t] * p.weight;
+      }
+    };
+    // As in the batch search, undated articles meet every article of the
+    // term, dated or not; dated ones meet those of nearby days.
+    if (!day) {
+      visit(0, list.size());
+      continue;
     }
+    const size_t undated = first_of_day(DayOrUndated(std::nullopt) + 1);
+    const size_t at = first_of_day(DayNumber(*day));
+    const size_t half = 3 * static_cast<size_t>(options_.posting_block) / 2;
+    const size_t from = std::max(undated, at > half ? at - half : 0);
+    const size_t to = std::min(list.size(), from + 2 * half);
+    visit(0, undated);
+    visit(from, to);
   }
   auto better = [&](int x, int y) {
     return score[x] != score[y] ? score[x] > score[y] : x < y;
   };
-  if (touched.size() > kMaxCandidates) {
-    std::nth_element(touched.begin(), touched.begin() + kMaxCandidates,
-                     touched.end(), better);
+  const size_t keep = std::min(touched.size(), std::max(max, kMaxCandidates));
+  if (touched.size() > keep) {
+    std::nth_element(touched.begin(), touched.begin() + keep, touched.end(),
+                     better);
   }
-  std::vector<int> candidates(
-      touched.begin(),
-      touched.begin() + std::min(touched.size(), kMaxCandidates));
   for (const int d : touched) score[d] = 0;
-  std::sort(candidates.begin(), candidates.end());
-  for (const int d : candidates) {
-    const double cosine = Dot(v, vectors_[d]);
-    if (cosine > best.cosine) best = {d, cosine};
+  for (size_t k = 0; k < keep; ++k) {
+    out.push_back({touched[k], Dot(v, vectors_[touched[k]])});
   }
-  return best;
+  std::sort(out.begin(), out.end(), [](const Match& x, const Match& y) {
+    return x.cosine != y.cosine ? x.cosine > y.cosine : x.doc < y.doc;
+  });
+  if (out.size() > max) out.resize(max);
+  return out;
+}
+
+NearestArticles::Match NearestArticles::Find(
+    const SparseVector& counts, std::optional<absl::CivilDay> day,
+    const std::function<bool(int)>& usable) const {
+  const auto best = Neighbors(Weigh(counts), day, usable, 1);
+  return best.empty() || best[0].cosine <= 0 ? Match{} : best[0];
+}
+
+SparseVector NearestArticles::Weigh(const SparseVector& counts) const {
+  absl::ReaderMutexLock lock(&mu_);
+  return WeightTerms(counts, idf_, options_);
+}
+
+SparseVector NearestArticles::VectorOf(int doc) const {
+  absl::ReaderMutexLock lock(&mu_);
+  return vectors_[doc];
+}
+
+int NearestArticles::size() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return static_cast<int>(vectors_.size());
 }
 
 }  // namespace storyline::cluster

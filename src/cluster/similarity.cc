@@ -62,7 +62,9 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     for (const int t : order) ++df[vectors[i].terms[t]];
     indexed[i] = std::move(order);
   }
-  const int max_df = MaxPostings(params.max_term_docs, params.max_df_ratio, n);
+  const int max_df =
+      MaxPostings(params.max_term_docs, params.max_df_ratio,
+                  std::max(static_cast<size_t>(n), params.corpus_size));
   absl::flat_hash_map<uint64_t, TermPostings> index;
   int max_span = 0;
   for (int i = 0; i < n; ++i) {

@@ -33,6 +33,9 @@ struct SimilarityParams {
   double max_df_ratio = 0.2;    // more common indexed terms are skipped
   int max_term_docs = 5000;     // likewise, in absolute terms
   int posting_block = 256;      // an item visits 3 blocks of a term's list
+  // Items of the corpus the inputs are part of, for max_df_ratio: a subset
+  // of it must skip the terms the whole would. 0 for the inputs alone.
+  size_t corpus_size = 0;
 };
 
 // Days since 1970-01-01: the order postings are kept in.

@@ -85,6 +85,14 @@ void IdfTable::Add(const SparseVector& counts) {
   for (const uint64_t term : counts.terms) ++df_[term];
 }
 
+void IdfTable::Remove(const SparseVector& counts) {
+  --documents_;
+  for (const uint64_t term : counts.terms) {
+    const auto it = df_.find(term);
+    if (it != df_.end() && --it->second <= 0) df_.erase(it);
+  }
+}
+
 void IdfTable::Merge(const IdfTable& other) {
   documents_ += other.documents_;
   for (const auto& [term, df] : other.df_) df_[term] += df;
@@ -100,7 +108,7 @@ double IdfTable::IdfOfDf(int df) const {
 }
 
 SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
-                         const ClusterOptions& options) {
+                         const ClusterOptions& options, int min_df) {
   SparseVector v;
   double norm = 0;
   std::vector<double> weights(counts.size());
@@ -113,7 +121,7 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
   norm = std::sqrt(norm);
   if (norm == 0) return v;
   for (size_t i = 0; i < counts.size(); ++i) {
-    if (df[i] < 2) continue;
+    if (df[i] < min_df) continue;
     v.terms.push_back(counts.terms[i]);
     v.weights.push_back(static_cast<float>(weights[i] / norm));
   }

@@ -39,6 +39,8 @@ SparseVector CountTerms(std::span<const text::Token> title,
 class IdfTable {
  public:
   void Add(const SparseVector& counts);
+  // Takes back an Add of the same counts.
+  void Remove(const SparseVector& counts);
   void Merge(const IdfTable& other);
   int documents() const { return documents_; }
   int DocumentFrequency(uint64_t term) const;
@@ -57,10 +59,11 @@ class IdfTable {
 };
 
 // Sublinear TF-IDF, L2-normalized over all terms, then cut to the
-// `options.vector_terms` heaviest terms found in at least two documents
-// (others can never match). Pure.
+// `options.vector_terms` heaviest terms found in at least `min_df`
+// documents (in a fixed corpus, terms of one document can never match).
+// Pure.
 SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
-                         const ClusterOptions& options);
+                         const ClusterOptions& options, int min_df = 2);
 
 double Dot(const SparseVector& a, const SparseVector& b);
 

@@ -100,7 +100,7 @@ void HttpServer::Impl::Setup() {
     ServiceGauges g;
     g.ready = ctx.service.ready();
     if (const auto snap = ctx.service.snapshot()) {
-      g.articles = snap->result.docs.size();
+      g.articles = snap->doc_index.size();
       g.stories = snap->result.stories.size();
       g.events = snap->result.events.size();
       g.cluster_seconds = snap->cluster_seconds;

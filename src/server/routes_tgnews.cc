@@ -83,12 +83,7 @@ void GetThreads(Context& ctx, const httplib::Request& req,
   const auto snap = ctx.service.snapshot();
   // Stories carry no topic category: only "any" (or none) matches.
   if (category.empty() || category == "any") {
-    std::optional<absl::CivilDay> newest;
-    for (const Document& doc : snap->result.docs) {
-      if (doc.published && (!newest || *doc.published > *newest)) {
-        newest = doc.published;
-      }
-    }
+    const std::optional<absl::CivilDay>& newest = snap->newest;
     const absl::CivilDay from =
         newest ? *newest - period / 86400 : absl::CivilDay(1970, 1, 1);
     for (const int s : snap->ranked) {

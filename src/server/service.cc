@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "cluster/clusterer.h"
 #include "pipeline/clean.h"
+#include "server/local_update.h"
 #include "story/teller.h"
 
 namespace storyline::server {
@@ -20,10 +21,11 @@ StoryService::~StoryService() {
     absl::MutexLock lock(&mu_);
     stop_ = true;
   }
-  if (refresher_.joinable()) refresher_.join();
+  if (updater_.joinable()) updater_.join();
+  if (rebuilder_.joinable()) rebuilder_.join();
 }
 
-std::vector<std::optional<cluster::AnalyzedDoc>> StoryService::Analyze(
+std::vector<std::optional<pipeline::AnalyzedDoc>> StoryService::Analyze(
     std::vector<Article>& articles, std::vector<std::string>& errors) {
   const int n = static_cast<int>(articles.size());
   const int threads = std::min(ResolveThreads(options_.threads), 4);
@@ -36,7 +38,7 @@ std::vector<std::optional<cluster::AnalyzedDoc>> StoryService::Analyze(
       pool_.pop_back();
     }
   }
-  std::vector<std::optional<cluster::AnalyzedDoc>> out(n);
+  std::vector<std::optional<pipeline::AnalyzedDoc>> out(n);
   errors.assign(n, "");
   const PipelineOptions& po = options_.pipeline;
   ParallelFor(n, threads, 8, [&](int worker, int i) {
@@ -47,7 +49,7 @@ std::vector<std::optional<cluster::AnalyzedDoc>> StoryService::Analyze(
       errors[i] = MessageOf(doc.status());
       return;
     }
-    out[i] = cluster::AnalyzeDocument(*std::move(doc), *analyzer, po);
+    out[i] = pipeline::AnalyzeDocument(*std::move(doc), *analyzer, po);
   });
   absl::MutexLock lock(&pool_mu_);
   for (auto& a : borrowed) {
@@ -65,7 +67,7 @@ absl::Status StoryService::Load() {
     for (auto& a : analysed) {
       if (a) {
         index_.Upsert(
-            std::make_shared<const cluster::AnalyzedDoc>(*std::move(a)));
+            std::make_shared<const pipeline::AnalyzedDoc>(*std::move(a)));
       }
     }
     batch.clear();
@@ -76,66 +78,186 @@ absl::Status StoryService::Load() {
   });
   if (!status.ok()) return status;
   flush();
-  auto first = Build();
   {
     absl::MutexLock lock(&mu_);
+    auto first = Build(index_.entries(), index_.stem_df(), generation_);
+    Finish(*first, nullptr);
     snapshot_ = std::move(first);
+    last_write_ = next_full_ = absl::Now();
   }
   ready_ = true;
-  refresher_ = std::thread([this] { RefreshLoop(); });
+  updater_ = std::thread([this] { UpdateLoop(); });
+  if (LocalUpdates()) rebuilder_ = std::thread([this] { RebuildLoop(); });
   return absl::OkStatus();
 }
 
-std::shared_ptr<const Snapshot> StoryService::Build() {
-  cluster::IncrementalIndex::Entries entries;
-  uint64_t generation = 0;
-  {
-    absl::MutexLock lock(&mu_);
-    entries = index_.entries();  // shared values: copies pointers only
-    generation = generation_;
-  }
+bool StoryService::LocalUpdates() const {
+  const PipelineOptions& po = options_.pipeline;
+  return po.run_clustering && po.synthesize;
+}
+
+std::shared_ptr<Snapshot> StoryService::Build(
+    const pipeline::IncrementalIndex::Entries& entries,
+    const story::StemDf& stem_df, uint64_t generation) const {
   const auto start = std::chrono::steady_clock::now();
   auto snap = std::make_shared<Snapshot>();
   snap->generation = generation;
   const PipelineOptions& po = options_.pipeline;
   snap->result =
-      cluster::Recluster(entries, po, options_.threads, &snap->nearest);
-  if (po.run_clustering && po.synthesize) {
+      pipeline::Recluster(entries, po, options_.threads, &snap->nearest);
+  if (LocalUpdates()) {
     const PipelineResult& r = snap->result;
     snap->result.stories = story::TellStories(
-        {.docs = r.docs, .copies = r.copies, .events = r.events}, r.clusters,
-        po.story, options_.threads);
+        {.docs = r.docs, .copies = r.copies, .events = r.events}, stem_df,
+        static_cast<int>(r.docs.size()), r.clusters, po.story,
+        options_.threads);
   }
+  for (const auto& [id, doc] : entries) snap->analysed.push_back(doc);
+  snap->full_size = entries.size();
   snap->cluster_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  IndexSnapshot(*snap);
-  const int top =
-      std::min(kPrerenderedStories, static_cast<int>(snap->ranked.size()));
-  ParallelFor(top, options_.threads, 1,
-              [&](int, int k) { StoryBody(*snap, snap->ranked[k]); });
   return snap;
 }
 
-void StoryService::RefreshLoop() {
+void StoryService::Finish(Snapshot& snap, const Snapshot* previous) const {
+  IndexSnapshot(snap);
+  // A carried-over story's body is the same unless its importance moved
+  // with the newest date.
+  if (previous && previous->newest == snap.newest) {
+    for (int s = 0; s < static_cast<int>(snap.carried_from.size()); ++s) {
+      if (snap.carried_from[s] < 0) continue;
+      snap.bodies.Store(s, previous->bodies.Cached(snap.carried_from[s]));
+    }
+  }
+  const int top =
+      std::min(kPrerenderedStories, static_cast<int>(snap.ranked.size()));
+  ParallelFor(top, options_.threads, 1,
+              [&](int, int k) { StoryBody(snap, snap.ranked[k]); });
+}
+
+void StoryService::Changed(const std::string& id,
+                           std::shared_ptr<const pipeline::AnalyzedDoc> doc) {
+  pending_[id] = std::move(doc);
+  since_full_.insert(id);
+  last_write_ = absl::Now();
+}
+
+void StoryService::UpdateLoop() {
   while (true) {
     {
       absl::MutexLock lock(&mu_);
-      auto stale = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-        return stop_ || generation_ > snapshot_->generation;
+      auto work = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return stop_ || !pending_.empty() || full_result_ != nullptr;
       };
-      mu_.Await(absl::Condition(&stale));
+      mu_.Await(absl::Condition(&work));
       if (stop_) return;
     }
-    // Let a burst of writes land so one run covers them all.
+    // Let a burst of writes land so one update covers them all.
     std::this_thread::sleep_for(
         std::chrono::milliseconds(options_.debounce_ms));
-    auto next = Build();
-    const double pause_s = options_.backoff * next->cluster_seconds;
+    std::shared_ptr<const Snapshot> base;
+    std::shared_ptr<Snapshot> full;
+    Changes changes;
+    pipeline::IncrementalIndex::Entries entries;  // for a whole recluster
+    story::StemDf stem_df;
+    int documents = 0;
+    uint64_t generation = 0;
+    bool whole = false;
+    {
+      absl::MutexLock lock(&mu_);
+      generation = generation_;
+      // Nothing to update in place, or so much that clustering it all
+      // costs less than clustering the stories it touches: recluster.
+      whole =
+          !LocalUpdates() || pending_.size() >= snapshot_->doc_index.size() / 8;
+      if (whole) {
+        pending_.clear();
+        full = nullptr;
+        entries = index_.entries();
+      } else if (full_result_) {
+        // Everything changed since the full recluster began goes on top.
+        full = std::move(full_result_);
+        for (const std::string& id : since_full_) changes[id] = index_.Find(id);
+        pending_.clear();
+      } else {
+        changes.swap(pending_);
+      }
+      stem_df = index_.stem_df();
+      documents = static_cast<int>(index_.size());
+      base = full ? full : snapshot_;
+    }
+    std::shared_ptr<Snapshot> next;
+    if (whole) {
+      next = Build(entries, stem_df, generation);
+      Finish(*next, nullptr);
+    } else if (full && changes.empty()) {
+      next = std::move(full);  // finished by the rebuilder
+    } else {
+      const auto start = std::chrono::steady_clock::now();
+      next = UpdateLocally(*base, changes, stem_df, documents,
+                           options_.pipeline, options_.threads, nullptr);
+      next->cluster_seconds = std::chrono::duration<double>(
+                                  std::chrono::steady_clock::now() - start)
+                                  .count();
+      Finish(*next, full ? nullptr : base.get());
+    }
+    next->generation = generation;
     absl::MutexLock lock(&mu_);
+    const double share =
+        static_cast<double>(next->changed_since_full) /
+        static_cast<double>(std::max<size_t>(next->full_size, 1000));
+    if (share >= options_.full_share) full_requested_ = true;
     snapshot_ = std::move(next);
-    mu_.AwaitWithTimeout(absl::Condition(&stop_), absl::Seconds(pause_s));
   }
+}
+
+void StoryService::RebuildLoop() {
+  while (true) {
+    pipeline::IncrementalIndex::Entries entries;
+    story::StemDf stem_df;
+    uint64_t generation = 0;
+    {
+      absl::MutexLock lock(&mu_);
+      auto due = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        if (stop_) return true;
+        if (full_result_ || absl::Now() < next_full_) return false;
+        if (full_requested_) return true;
+        const bool quiet =
+            absl::Now() - last_write_ >= absl::Milliseconds(options_.settle_ms);
+        return quiet && pending_.empty() && !snapshot_->exact;
+      };
+      // Quiet periods end by the clock, not by a write: look again often.
+      while (!mu_.AwaitWithTimeout(absl::Condition(&due),
+                                   absl::Milliseconds(50))) {
+      }
+      if (stop_) return;
+      full_requested_ = false;
+      since_full_.clear();
+      entries = index_.entries();  // shared values: copies pointers only
+      stem_df = index_.stem_df();
+      generation = generation_;
+    }
+    auto full = Build(entries, stem_df, generation);
+    Finish(*full, nullptr);
+    absl::MutexLock lock(&mu_);
+    next_full_ =
+        absl::Now() + absl::Seconds(options_.backoff * full->cluster_seconds);
+    full_result_ = std::move(full);
+  }
+}
+
+std::shared_ptr<const Snapshot> StoryService::Settle() {
+  absl::MutexLock lock(&mu_);
+  if (!snapshot_) return nullptr;
+  if (LocalUpdates()) full_requested_ = true;
+  next_full_ = absl::Now();
+  const uint64_t generation = generation_;
+  auto done = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return stop_ || (snapshot_->exact && snapshot_->generation >= generation);
+  };
+  mu_.Await(absl::Condition(&done));
+  return snapshot_;
 }
 
 std::shared_ptr<const Snapshot> StoryService::WaitFor(uint64_t generation) {
@@ -168,10 +290,10 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
     positions.push_back(i);
   }
   if (usable.empty()) return out;
-  std::vector<std::shared_ptr<const cluster::AnalyzedDoc>> docs;
+  std::vector<std::shared_ptr<const pipeline::AnalyzedDoc>> docs;
   for (const int i : positions) {
     docs.push_back(
-        std::make_shared<const cluster::AnalyzedDoc>(*std::move(analysed[i])));
+        std::make_shared<const pipeline::AnalyzedDoc>(*std::move(analysed[i])));
   }
   absl::StatusOr<std::vector<store::PutResult>> stored;
   uint64_t generation = 0;
@@ -180,7 +302,10 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
     stored = store_.Put(usable);
     if (!stored.ok()) return stored.status();
     absl::MutexLock lock(&mu_);
-    for (const auto& doc : docs) index_.Upsert(doc);
+    for (const auto& doc : docs) {
+      index_.Upsert(doc);
+      Changed(doc->doc.id, doc);
+    }
     generation = ++generation_;
   }
   for (size_t k = 0; k < usable.size(); ++k) {
@@ -205,11 +330,15 @@ absl::StatusOr<PutResult> StoryService::Put(std::vector<Article> articles,
 }
 
 void StoryService::ProvisionalStory(const Snapshot& snap,
-                                    const cluster::AnalyzedDoc& doc,
+                                    const pipeline::AnalyzedDoc& doc,
                                     PutOutcome& outcome) const {
   const PipelineOptions& po = options_.pipeline;
   if (!po.run_clustering) return;
-  const auto match = snap.nearest.Find(doc.counts, doc.doc.published);
+  if (!snap.nearest) return;
+  const auto match =
+      snap.nearest->Find(doc.counts, doc.doc.published, [&](int d) {
+        return d < static_cast<int>(snap.analysed.size()) && snap.analysed[d];
+      });
   if (match.doc >= 0 && match.cosine >= po.cluster.event_threshold) {
     const int s = snap.story_of_doc[match.doc];
     if (s >= 0) outcome.story = snap.result.stories[s].id;
@@ -227,6 +356,7 @@ absl::StatusOr<bool> StoryService::Delete(const std::string& id, bool wait) {
     if (!deleted.ok() || !*deleted) return deleted;
     absl::MutexLock lock(&mu_);
     index_.Remove(id);
+    Changed(id, nullptr);
     generation = ++generation_;
   }
   if (wait) WaitFor(generation);

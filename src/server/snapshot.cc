@@ -25,6 +25,7 @@ void IndexSnapshot(Snapshot& snap) {
   const PipelineResult& r = snap.result;
   std::optional<absl::CivilDay> newest;
   for (int d = 0; d < static_cast<int>(r.docs.size()); ++d) {
+    if (!snap.analysed.empty() && !snap.analysed[d]) continue;  // freed slot
     snap.doc_index[r.docs[d].id] = d;
     const auto& day = r.docs[d].published;
     if (day && (!newest || *day > *newest)) newest = day;
@@ -53,6 +54,7 @@ void IndexSnapshot(Snapshot& snap) {
     return r.stories[x].id < r.stories[y].id;
   });
   snap.bodies.Resize(n);
+  snap.newest = newest;
 }
 
 StoryBodies::Body StoryBody(const Snapshot& snap, int s) {

@@ -23,6 +23,16 @@ class StoryBodies {
     bodies_.assign(stories, nullptr);
   }
 
+  // The stored body, null when not rendered yet.
+  Body Cached(int story) const {
+    absl::MutexLock lock(&mu_);
+    return bodies_[story];
+  }
+  void Store(int story, Body body) {
+    absl::MutexLock lock(&mu_);
+    bodies_[story] = std::move(body);
+  }
+
   // Story `story`'s body, made with `render` if not yet stored. Rendering
   // runs outside the lock; if two requests race, the first stored wins.
   Body Get(int story, const std::function<std::string()>& render) const {

@@ -1,11 +1,10 @@
 #include "story/corpus.h"
 
-#include <cmath>
-#include <memory>
-
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
 
 #include "absl/container/flat_hash_set.h"
 #include "base/parallel.h"

@@ -67,8 +67,11 @@ TEST(IncrementalTest, StreamOfChangesEqualsBatchOnFinalSet) {
     ASSERT_TRUE(put.ok());
     ASSERT_TRUE(put->stored[0].story.has_value());
 
+    // Writes were applied locally; a full recluster makes them exact.
     const std::string want = BatchStories(final_set);
-    EXPECT_GT(service.snapshot()->result.stories.size(), 5u);
+    const auto settled = service.Settle();
+    ASSERT_TRUE(settled->exact);
+    EXPECT_GT(settled->result.stories.size(), 5u);
     EXPECT_EQ(ServedStories(service), want);
   }
   // A restart rebuilds the same stories from the store alone.
@@ -133,8 +136,7 @@ TEST(IncrementalTest, WriteNotWaitedForGetsAProvisionalStory) {
   EXPECT_TRUE(quick->stored[0].provisional);
   const int original_story =
       before->story_of_doc[before->doc_index.at(original.id)];
-  EXPECT_EQ(*quick->stored[0].story,
-            before->result.stories[original_story].id);
+  EXPECT_EQ(*quick->stored[0].story, before->result.stories[original_story].id);
 
   // An article of a topic nothing stored is about: a story of its own,
   // under the id a recluster gives it.
@@ -147,6 +149,91 @@ TEST(IncrementalTest, WriteNotWaitedForGetsAProvisionalStory) {
   ASSERT_TRUE(placed.ok());
   EXPECT_FALSE(placed->stored[0].provisional);
   EXPECT_EQ(alone->stored[0].story, placed->stored[0].story);
+}
+
+// Between full reclusters a write retells only the stories it touches:
+// every other story is carried over as it was, and the new articles land
+// with the articles a batch run puts them with.
+TEST(IncrementalTest, SmallWritesRetellOnlyTheStoriesTheyTouch) {
+  auto store =
+      store::ArticleStore::Open(TempDb("local.db"), {.sync_full = false});
+  ASSERT_TRUE(store.ok());
+  ServiceOptions options;
+  options.threads = 2;
+  options.settle_ms = 600000;  // no full recluster unless asked
+  options.full_share = 100;
+  StoryService service(**store, options);
+  ASSERT_TRUE(service.Load().ok());
+  auto articles = SampleArticles();
+  std::sort(articles.begin(), articles.end(),
+            [](const Article& a, const Article& b) { return a.id < b.id; });
+  const std::string& last = articles.back().id;
+  const std::string held_topic = last.substr(0, last.find('_') + 1);
+  std::vector<Article> stored, held;
+  for (const Article& a : articles) {
+    (a.id.rfind(held_topic, 0) == 0 ? held : stored).push_back(a);
+  }
+  ASSERT_GE(held.size(), 3u);
+  ASSERT_TRUE(service.Put(stored, true).ok());
+  const auto before = service.Settle();
+  ASSERT_TRUE(before->exact);
+
+  // One article of the held topic: every story it does not touch is
+  // carried over unchanged.
+  ASSERT_TRUE(service.Put({held.front()}, true).ok());
+  const auto first = service.snapshot();
+  EXPECT_FALSE(first->exact);
+  int carried = 0;
+  for (int s = 0; s < static_cast<int>(first->result.stories.size()); ++s) {
+    const int from = first->carried_from[s];
+    if (from < 0) continue;
+    ++carried;
+    EXPECT_EQ(output::StoryJson(first->result.stories[s], first->result),
+              output::StoryJson(before->result.stories[from], before->result));
+  }
+  EXPECT_GE(carried, static_cast<int>(before->result.stories.size()) - 4);
+
+  // The rest of the topic, one article at a time.
+  for (size_t i = 1; i < held.size(); ++i) {
+    ASSERT_TRUE(service.Put({held[i]}, true).ok());
+  }
+  const auto after = service.snapshot();
+  EXPECT_FALSE(after->exact);
+
+  // Co-membership of the held articles: as a batch run on the same set.
+  std::map<std::string, Article> final_set;
+  for (const Article& a : articles) final_set[a.id] = a;
+  CollectingErrorSink errors;
+  PipelineOptions batch_options;
+  batch_options.threads = 2;
+  const PipelineResult batch =
+      RunPipeline(std::vector<Article>(articles), batch_options, errors);
+  std::map<std::string, int> batch_story;
+  for (int s = 0; s < static_cast<int>(batch.stories.size()); ++s) {
+    for (const int d : batch.stories[s].docs) {
+      batch_story[batch.docs[d].id] = s;
+    }
+  }
+  auto local_story = [&](const std::string& id) {
+    return after->story_of_doc[after->doc_index.at(id)];
+  };
+  int pairs = 0, agree = 0;
+  for (size_t i = 0; i < held.size(); ++i) {
+    for (size_t j = i + 1; j < held.size(); ++j) {
+      ++pairs;
+      agree += (local_story(held[i].id) == local_story(held[j].id)) ==
+               (batch_story[held[i].id] == batch_story[held[j].id]);
+    }
+  }
+  EXPECT_GE(agree, pairs * 9 / 10) << agree << " of " << pairs;
+
+  // A delete takes the article out of its story at once.
+  ASSERT_TRUE(*service.Delete(held.front().id, true));
+  EXPECT_EQ(service.snapshot()->doc_index.count(held.front().id), 0u);
+  final_set.erase(held.front().id);
+  // A full recluster then gives exactly the batch result.
+  service.Settle();
+  EXPECT_EQ(ServedStories(service), BatchStories(final_set));
 }
 
 }  // namespace
