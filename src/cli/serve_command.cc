@@ -20,6 +20,8 @@ struct ServeFlags {
   int threads = 0;
   size_t max_body_mb = 32;
   bool sync_full = true;
+  int settle_ms = server::ServiceOptions{}.settle_ms;
+  double full_share = server::ServiceOptions{}.full_share;
 };
 
 int Serve(const ServeFlags& flags) {
@@ -39,6 +41,8 @@ int Serve(const ServeFlags& flags) {
   }
   server::ServiceOptions service_options;
   service_options.threads = flags.threads;
+  service_options.settle_ms = flags.settle_ms;
+  service_options.full_share = flags.full_share;
   server::StoryService service(**store, service_options);
   server::ServerOptions server_options;
   server_options.host = flags.host;
@@ -94,6 +98,17 @@ Command AddServeCommand(CLI::App& root) {
   app->add_option("--max-body-mb", flags->max_body_mb,
                   "Larger request bodies get 413")
       ->capture_default_str();
+  app->add_option("--settle-ms", flags->settle_ms,
+                  "Writes are applied to the stories they touch at once; "
+                  "after this long without writes, a full recluster makes "
+                  "the stories exactly what 'storyline stories' gives")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--full-share", flags->full_share,
+                  "Also recluster fully once this share of the articles "
+                  "has changed since the last full recluster")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app->add_flag("!--no-sync", flags->sync_full,
                 "Do not fsync each commit (survives a process crash, not a "
                 "power loss)");

@@ -3,6 +3,7 @@
 #include "base/parallel.h"
 #include "cluster/clusterer.h"
 #include "dedup/copies.h"
+#include "extract/boilerplate.h"
 
 namespace storyline::pipeline {
 
@@ -52,6 +53,42 @@ std::shared_ptr<const AnalyzedDoc> IncrementalIndex::Find(
     const std::string& id) const {
   const auto it = entries_.find(id);
   return it == entries_.end() ? nullptr : it->second;
+}
+
+void DropRepeatedLines(IncrementalIndex::Entries& entries,
+                       story::StemDf& stem_df, const PipelineOptions& options,
+                       int threads) {
+  if (!options.clean.remove_boilerplate) return;
+  std::vector<Document> docs;
+  docs.reserve(entries.size());
+  for (const auto& [id, doc] : entries) docs.push_back(doc->doc);
+  extract::RemoveRepeatedLines(docs, options.clean);
+  std::vector<IncrementalIndex::Entries::iterator> changed;
+  std::vector<int> positions;
+  int i = 0;
+  for (auto it = entries.begin(); it != entries.end(); ++it, ++i) {
+    if (docs[i].text == it->second->doc.text) continue;
+    changed.push_back(it);
+    positions.push_back(i);
+  }
+  const int workers = ResolveThreads(threads);
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
+  std::vector<std::shared_ptr<const AnalyzedDoc>> redone(changed.size());
+  ParallelFor(
+      static_cast<int>(changed.size()), workers, 4, [&](int worker, int k) {
+        auto& analyzer = analyzers[worker];
+        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+        redone[k] = std::make_shared<const AnalyzedDoc>(
+            AnalyzeDocument(std::move(docs[positions[k]]), *analyzer, options));
+      });
+  for (size_t k = 0; k < changed.size(); ++k) {
+    auto& slot = changed[k]->second;
+    for (const uint64_t key : slot->content_stems) {
+      if (--stem_df[key] == 0) stem_df.erase(key);
+    }
+    for (const uint64_t key : redone[k]->content_stems) ++stem_df[key];
+    slot = std::move(redone[k]);
+  }
 }
 
 PipelineResult ClusterAnalysed(std::span<const AnalyzedDoc* const> analysed,

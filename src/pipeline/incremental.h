@@ -69,6 +69,15 @@ class IncrementalIndex {
   story::StemDf stem_df_;
 };
 
+// The batch's corpus-level cleaning on `entries`: lines a source repeats
+// across its articles are dropped (extract::RemoveRepeatedLines), and the
+// documents that changed are analysed again, with `stem_df` following. An
+// article arrives cleaned on its own, since what a source repeats shows
+// only across the corpus.
+void DropRepeatedLines(IncrementalIndex::Entries& entries,
+                       story::StemDf& stem_df, const PipelineOptions& options,
+                       int threads);
+
 // Copies, events and clusters of `analysed` (sorted by id; indices refer to
 // positions in it), with `docs` their documents and `vectors` their
 // weighted vectors, as part of a corpus of `corpus_size` articles (0: just

@@ -1,6 +1,7 @@
 #include "server/service.h"
 
 #include <chrono>
+#include <utility>
 
 #include "base/parallel.h"
 #include "base/strings.h"
@@ -97,9 +98,11 @@ bool StoryService::LocalUpdates() const {
 }
 
 std::shared_ptr<Snapshot> StoryService::Build(
-    const pipeline::IncrementalIndex::Entries& entries,
-    const story::StemDf& stem_df, uint64_t generation) const {
+    pipeline::IncrementalIndex::Entries entries, story::StemDf stem_df,
+    uint64_t generation) const {
   const auto start = std::chrono::steady_clock::now();
+  pipeline::DropRepeatedLines(entries, stem_df, options_.pipeline,
+                              options_.threads);
   auto snap = std::make_shared<Snapshot>();
   snap->generation = generation;
   const PipelineOptions& po = options_.pipeline;
@@ -143,6 +146,12 @@ void StoryService::Changed(const std::string& id,
   last_write_ = absl::Now();
 }
 
+bool StoryService::WholeRecluster() const {
+  // Nothing to update in place, or so much that clustering it all costs
+  // less than clustering the stories it touches.
+  return !LocalUpdates() || pending_.size() >= snapshot_->doc_index.size() / 8;
+}
+
 void StoryService::UpdateLoop() {
   while (true) {
     {
@@ -156,6 +165,17 @@ void StoryService::UpdateLoop() {
     // Let a burst of writes land so one update covers them all.
     std::this_thread::sleep_for(
         std::chrono::milliseconds(options_.debounce_ms));
+    {
+      // A burst too large to update in place waits until the last whole
+      // recluster's pause is over: under bulk ingest reclustering then
+      // takes at most 1 / (1 + backoff) of the time.
+      absl::MutexLock lock(&mu_);
+      if (WholeRecluster() && absl::Now() < next_whole_) {
+        mu_.AwaitWithTimeout(absl::Condition(&stop_),
+                             next_whole_ - absl::Now());
+        continue;
+      }
+    }
     std::shared_ptr<const Snapshot> base;
     std::shared_ptr<Snapshot> full;
     Changes changes;
@@ -167,10 +187,7 @@ void StoryService::UpdateLoop() {
     {
       absl::MutexLock lock(&mu_);
       generation = generation_;
-      // Nothing to update in place, or so much that clustering it all
-      // costs less than clustering the stories it touches: recluster.
-      whole =
-          !LocalUpdates() || pending_.size() >= snapshot_->doc_index.size() / 8;
+      whole = WholeRecluster();
       if (whole) {
         pending_.clear();
         full = nullptr;
@@ -189,7 +206,7 @@ void StoryService::UpdateLoop() {
     }
     std::shared_ptr<Snapshot> next;
     if (whole) {
-      next = Build(entries, stem_df, generation);
+      next = Build(std::move(entries), std::move(stem_df), generation);
       Finish(*next, nullptr);
     } else if (full && changes.empty()) {
       next = std::move(full);  // finished by the rebuilder
@@ -208,7 +225,14 @@ void StoryService::UpdateLoop() {
         static_cast<double>(next->changed_since_full) /
         static_cast<double>(std::max<size_t>(next->full_size, 1000));
     if (share >= options_.full_share) full_requested_ = true;
-    snapshot_ = std::move(next);
+    if (whole) {
+      full_requested_ = false;  // this one is exact
+      next_whole_ =
+          absl::Now() + absl::Seconds(options_.backoff * next->cluster_seconds);
+    }
+    // The old snapshot is freed after the lock is released, so waiting
+    // writers are answered first.
+    base = std::exchange(snapshot_, std::move(next));
   }
 }
 
@@ -238,7 +262,7 @@ void StoryService::RebuildLoop() {
       stem_df = index_.stem_df();
       generation = generation_;
     }
-    auto full = Build(entries, stem_df, generation);
+    auto full = Build(std::move(entries), std::move(stem_df), generation);
     Finish(*full, nullptr);
     absl::MutexLock lock(&mu_);
     next_full_ =
@@ -250,9 +274,12 @@ void StoryService::RebuildLoop() {
 std::shared_ptr<const Snapshot> StoryService::Settle() {
   absl::MutexLock lock(&mu_);
   if (!snapshot_) return nullptr;
+  const uint64_t generation = generation_;
+  if (snapshot_->exact && snapshot_->generation >= generation) {
+    return snapshot_;
+  }
   if (LocalUpdates()) full_requested_ = true;
   next_full_ = absl::Now();
-  const uint64_t generation = generation_;
   auto done = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return stop_ || (snapshot_->exact && snapshot_->generation >= generation);
   };

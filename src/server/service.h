@@ -130,8 +130,9 @@ class StoryService {
   // Null until Load has finished.
   std::shared_ptr<const Snapshot> snapshot() const;
 
-  // Starts a full recluster now and returns once a snapshot made by one,
-  // with nothing changed since, is served (or the service stops).
+  // Unless the stories are exact already, starts a full recluster now and
+  // returns once a snapshot made by one, with nothing changed since, is
+  // served (or the service stops).
   std::shared_ptr<const Snapshot> Settle();
 
   store::ArticleStore& store() { return store_; }
@@ -146,9 +147,10 @@ class StoryService {
   void UpdateLoop();
   void RebuildLoop();
   bool LocalUpdates() const;
+  bool WholeRecluster() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The exact stories of `entries`, as a full recluster makes them.
-  std::shared_ptr<Snapshot> Build(const pipeline::IncrementalIndex::Entries&,
-                                  const story::StemDf& stem_df,
+  std::shared_ptr<Snapshot> Build(pipeline::IncrementalIndex::Entries entries,
+                                  story::StemDf stem_df,
                                   uint64_t generation) const;
   // Indexes a snapshot for reading and renders the top stories' bodies,
   // reusing those of `previous` that are unchanged.
@@ -178,7 +180,8 @@ class StoryService {
   std::shared_ptr<Snapshot> full_result_ ABSL_GUARDED_BY(mu_);
   bool full_requested_ ABSL_GUARDED_BY(mu_) = false;
   absl::Time last_write_ ABSL_GUARDED_BY(mu_);
-  absl::Time next_full_ ABSL_GUARDED_BY(mu_);  // earliest start of the next
+  absl::Time next_full_ ABSL_GUARDED_BY(mu_);   // earliest start of the next
+  absl::Time next_whole_ ABSL_GUARDED_BY(mu_);  // likewise, by the updater
   std::thread updater_, rebuilder_;
 
   // Analyzers are not thread-safe; HTTP workers borrow one from here.
