@@ -169,11 +169,22 @@ void StoryService::UpdateLoop() {
       // A burst too large to update in place waits until the last whole
       // recluster's pause is over: under bulk ingest reclustering then
       // takes at most 1 / (1 + backoff) of the time.
+      // One that arrives while a full recluster runs waits for it rather
+      // than run a second one beside it.
       absl::MutexLock lock(&mu_);
-      if (WholeRecluster() && absl::Now() < next_whole_) {
-        mu_.AwaitWithTimeout(absl::Condition(&stop_),
-                             next_whole_ - absl::Now());
-        continue;
+      if (!full_result_ && WholeRecluster()) {
+        if (full_running_) {
+          auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+            return stop_ || !full_running_;
+          };
+          mu_.Await(absl::Condition(&done));
+          continue;
+        }
+        if (absl::Now() < next_whole_) {
+          mu_.AwaitWithTimeout(absl::Condition(&stop_),
+                               next_whole_ - absl::Now());
+          continue;
+        }
       }
     }
     std::shared_ptr<const Snapshot> base;
@@ -187,18 +198,21 @@ void StoryService::UpdateLoop() {
     {
       absl::MutexLock lock(&mu_);
       generation = generation_;
-      whole = WholeRecluster();
-      if (whole) {
-        pending_.clear();
-        full = nullptr;
-        entries = index_.entries();
-      } else if (full_result_) {
+      if (full_result_) {
         // Everything changed since the full recluster began goes on top.
         full = std::move(full_result_);
         for (const std::string& id : since_full_) changes[id] = index_.Find(id);
         pending_.clear();
+        whole = changes.size() >= full->doc_index.size() / 8;
       } else {
+        whole = WholeRecluster();
         changes.swap(pending_);
+      }
+      if (whole) {  // what changed is too much to update in place
+        full = nullptr;
+        changes.clear();
+        entries = index_.entries();
+        whole_running_ = true;
       }
       stem_df = index_.stem_df();
       documents = static_cast<int>(index_.size());
@@ -226,6 +240,7 @@ void StoryService::UpdateLoop() {
         static_cast<double>(std::max<size_t>(next->full_size, 1000));
     if (share >= options_.full_share) full_requested_ = true;
     if (whole) {
+      whole_running_ = false;
       full_requested_ = false;  // this one is exact
       next_whole_ =
           absl::Now() + absl::Seconds(options_.backoff * next->cluster_seconds);
@@ -245,7 +260,9 @@ void StoryService::RebuildLoop() {
       absl::MutexLock lock(&mu_);
       auto due = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
         if (stop_) return true;
-        if (full_result_ || absl::Now() < next_full_) return false;
+        if (full_result_ || whole_running_ || absl::Now() < next_full_) {
+          return false;
+        }
         if (full_requested_) return true;
         const bool quiet =
             absl::Now() - last_write_ >= absl::Milliseconds(options_.settle_ms);
@@ -257,6 +274,7 @@ void StoryService::RebuildLoop() {
       }
       if (stop_) return;
       full_requested_ = false;
+      full_running_ = true;
       since_full_.clear();
       entries = index_.entries();  // shared values: copies pointers only
       stem_df = index_.stem_df();
@@ -268,6 +286,7 @@ void StoryService::RebuildLoop() {
     next_full_ =
         absl::Now() + absl::Seconds(options_.backoff * full->cluster_seconds);
     full_result_ = std::move(full);
+    full_running_ = false;
   }
 }
 

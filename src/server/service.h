@@ -179,6 +179,10 @@ class StoryService {
   // A finished full recluster, for the updater to bring up to date.
   std::shared_ptr<Snapshot> full_result_ ABSL_GUARDED_BY(mu_);
   bool full_requested_ ABSL_GUARDED_BY(mu_) = false;
+  // At most one recluster of everything at a time: the rebuilder's full one
+  // or the updater's whole one.
+  bool full_running_ ABSL_GUARDED_BY(mu_) = false;
+  bool whole_running_ ABSL_GUARDED_BY(mu_) = false;
   absl::Time last_write_ ABSL_GUARDED_BY(mu_);
   absl::Time next_full_ ABSL_GUARDED_BY(mu_);   // earliest start of the next
   absl::Time next_whole_ ABSL_GUARDED_BY(mu_);  // likewise, by the updater
