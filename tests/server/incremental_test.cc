@@ -25,6 +25,24 @@ std::string ServedStories(StoryService& service) {
   return output::StoriesJson(service.snapshot()->result).dump(1);
 }
 
+// The sample sorted by id, split into the articles of its last topic
+// (ECB+ ids start with "topic_"), held back, and all others.
+struct HeldTopic {
+  std::vector<Article> all, stored, held;
+};
+HeldTopic HoldLastTopic() {
+  HeldTopic t;
+  t.all = SampleArticles();
+  std::sort(t.all.begin(), t.all.end(),
+            [](const Article& a, const Article& b) { return a.id < b.id; });
+  const std::string& last = t.all.back().id;
+  const std::string topic = last.substr(0, last.find('_') + 1);
+  for (const Article& a : t.all) {
+    (a.id.rfind(topic, 0) == 0 ? t.held : t.stored).push_back(a);
+  }
+  return t;
+}
+
 TEST(IncrementalTest, StreamOfChangesEqualsBatchOnFinalSet) {
   const std::string db = TempDb("incremental.db");
   auto articles = SampleArticles();
@@ -111,16 +129,7 @@ TEST(IncrementalTest, WriteNotWaitedForGetsAProvisionalStory) {
   options.threads = 2;
   StoryService service(**store, options);
   ASSERT_TRUE(service.Load().ok());
-  auto articles = SampleArticles();
-  std::sort(articles.begin(), articles.end(),
-            [](const Article& a, const Article& b) { return a.id < b.id; });
-  // Hold back the articles of one topic (ECB+ ids start with "topic_").
-  const std::string& last = articles.back().id;
-  const std::string held_topic = last.substr(0, last.find('_') + 1);
-  std::vector<Article> stored, held;
-  for (const Article& a : articles) {
-    (a.id.rfind(held_topic, 0) == 0 ? held : stored).push_back(a);
-  }
+  const auto [articles, stored, held] = HoldLastTopic();
   ASSERT_FALSE(held.empty());
   ASSERT_TRUE(service.Put(stored, true).ok());
   const auto before = service.snapshot();
@@ -164,15 +173,7 @@ TEST(IncrementalTest, SmallWritesRetellOnlyTheStoriesTheyTouch) {
   options.full_share = 100;
   StoryService service(**store, options);
   ASSERT_TRUE(service.Load().ok());
-  auto articles = SampleArticles();
-  std::sort(articles.begin(), articles.end(),
-            [](const Article& a, const Article& b) { return a.id < b.id; });
-  const std::string& last = articles.back().id;
-  const std::string held_topic = last.substr(0, last.find('_') + 1);
-  std::vector<Article> stored, held;
-  for (const Article& a : articles) {
-    (a.id.rfind(held_topic, 0) == 0 ? held : stored).push_back(a);
-  }
+  const auto [articles, stored, held] = HoldLastTopic();
   ASSERT_GE(held.size(), 3u);
   ASSERT_TRUE(service.Put(stored, true).ok());
   const auto before = service.Settle();
