@@ -104,6 +104,8 @@ void HttpServer::Impl::Setup() {
       g.stories = snap->result.stories.size();
       g.events = snap->result.events.size();
       g.cluster_seconds = snap->cluster_seconds;
+      g.exact = snap->exact;
+      g.changed_since_full = snap->changed_since_full;
     }
     res.set_content(metrics.Render(g), "text/plain; version=0.0.4");
   });

@@ -49,8 +49,16 @@ std::string Metrics::Render(const ServiceGauges& g) const {
       "# TYPE storyline_stories gauge\nstoryline_stories {}\n"
       "# TYPE storyline_events gauge\nstoryline_events {}\n"
       "# TYPE storyline_cluster_seconds gauge\nstoryline_cluster_seconds {}\n"
+      "# HELP storyline_stories_exact 1 when the stories are what a batch "
+      "run gives on the stored articles.\n"
+      "# TYPE storyline_stories_exact gauge\nstoryline_stories_exact {}\n"
+      "# HELP storyline_changed_since_full Article changes applied to the "
+      "stories in place since the last full recluster.\n"
+      "# TYPE storyline_changed_since_full gauge\n"
+      "storyline_changed_since_full {}\n"
       "# TYPE storyline_ready gauge\nstoryline_ready {}\n",
-      g.articles, g.stories, g.events, g.cluster_seconds, g.ready ? 1 : 0);
+      g.articles, g.stories, g.events, g.cluster_seconds, g.exact ? 1 : 0,
+      g.changed_since_full, g.ready ? 1 : 0);
   return out;
 }
 

@@ -15,7 +15,11 @@ struct ServiceGauges {
   size_t articles = 0;
   size_t stories = 0;
   size_t events = 0;
-  double cluster_seconds = 0;  // last recluster
+  double cluster_seconds = 0;  // last update of the stories
+  // Whether the stories are a full recluster's, with nothing changed
+  // since, and how many article changes were applied locally since one.
+  bool exact = false;
+  size_t changed_since_full = 0;
   bool ready = false;
 };
 

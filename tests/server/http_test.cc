@@ -206,6 +206,8 @@ TEST_F(HttpTest, HealthMetricsAndOpenApi) {
   EXPECT_NE(metrics.find("storyline_request_seconds_bucket"),
             std::string::npos);
   EXPECT_NE(metrics.find("storyline_cluster_seconds"), std::string::npos);
+  EXPECT_NE(metrics.find("\nstoryline_stories_exact "), std::string::npos);
+  EXPECT_NE(metrics.find("\nstoryline_changed_since_full "), std::string::npos);
   const json api = json::parse(client.Get("/openapi.json")->body);
   EXPECT_EQ(api["openapi"].get<std::string>().substr(0, 2), "3.");
   for (const char* path : {"/articles", "/articles/{id}", "/stories",
