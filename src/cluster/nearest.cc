@@ -35,9 +35,7 @@ NearestArticles::NearestArticles(
     }
   }
   for (auto& [term, list] : postings_) {
-    std::sort(list.begin(), list.end(), [](const Posting& x, const Posting& y) {
-      return x.day != y.day ? x.day < y.day : x.doc < y.doc;
-    });
+    std::sort(list.begin(), list.end(), Earlier);
   }
   absl::erase_if(postings_, [&](const auto& entry) {
     if (static_cast<int>(entry.second.size()) <= max_postings) return false;
@@ -56,11 +54,7 @@ void NearestArticles::Index(int doc, int day) {
     if (common_.contains(term)) continue;
     std::vector<Posting>& list = postings_[term];
     const Posting posting{day, doc, v.weights[t]};
-    list.insert(std::upper_bound(list.begin(), list.end(), posting,
-                                 [](const Posting& x, const Posting& y) {
-                                   return x.day != y.day ? x.day < y.day
-                                                         : x.doc < y.doc;
-                                 }),
+    list.insert(std::upper_bound(list.begin(), list.end(), posting, Earlier),
                 posting);
   }
 }
@@ -162,11 +156,6 @@ SparseVector NearestArticles::Weigh(const SparseVector& counts) const {
 SparseVector NearestArticles::VectorOf(int doc) const {
   absl::ReaderMutexLock lock(&mu_);
   return vectors_[doc];
-}
-
-int NearestArticles::size() const {
-  absl::ReaderMutexLock lock(&mu_);
-  return static_cast<int>(vectors_.size());
 }
 
 }  // namespace storyline::cluster

@@ -62,7 +62,6 @@ class NearestArticles {
   SparseVector Weigh(const SparseVector& counts) const;
   // Article `doc`'s vector, as indexed.
   SparseVector VectorOf(int doc) const;
-  int size() const;
 
  private:
   struct Posting {
@@ -70,6 +69,10 @@ class NearestArticles {
     int doc;
     float weight;
   };
+  // The order of a posting list: by day, then article.
+  static bool Earlier(const Posting& x, const Posting& y) {
+    return x.day != y.day ? x.day < y.day : x.doc < y.doc;
+  }
   void Index(int doc, int day) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   mutable absl::Mutex mu_;

@@ -26,12 +26,22 @@ AnalyzedDoc AnalyzeDocument(Document doc, text::Analyzer& analyzer,
   return out;
 }
 
-void IncrementalIndex::Count(const AnalyzedDoc& doc, int delta) {
+namespace {
+
+// Adds `delta` to the frequency of each of a document's stems; stems no
+// document has any more leave the table.
+void CountStems(const AnalyzedDoc& doc, int delta, story::StemDf& stem_df) {
   for (const uint64_t key : doc.content_stems) {
-    auto it = stem_df_.try_emplace(key, 0).first;
+    auto it = stem_df.try_emplace(key, 0).first;
     it->second += delta;
-    if (it->second == 0) stem_df_.erase(it);
+    if (it->second == 0) stem_df.erase(it);
   }
+}
+
+}  // namespace
+
+void IncrementalIndex::Count(const AnalyzedDoc& doc, int delta) {
+  CountStems(doc, delta, stem_df_);
 }
 
 void IncrementalIndex::Upsert(std::shared_ptr<const AnalyzedDoc> doc) {
@@ -83,10 +93,8 @@ void DropRepeatedLines(IncrementalIndex::Entries& entries,
       });
   for (size_t k = 0; k < changed.size(); ++k) {
     auto& slot = changed[k]->second;
-    for (const uint64_t key : slot->content_stems) {
-      if (--stem_df[key] == 0) stem_df.erase(key);
-    }
-    for (const uint64_t key : redone[k]->content_stems) ++stem_df[key];
+    CountStems(*slot, -1, stem_df);
+    CountStems(*redone[k], +1, stem_df);
     slot = std::move(redone[k]);
   }
 }

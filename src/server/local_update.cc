@@ -33,12 +33,9 @@ std::vector<int> Mapped(const std::vector<int>& local,
 
 }  // namespace
 
-std::shared_ptr<Snapshot> UpdateLocally(const Snapshot& base,
-                                        const Changes& changes,
-                                        const story::StemDf& stem_df,
-                                        int documents,
-                                        const PipelineOptions& options,
-                                        int threads, LocalUpdateStats* stats) {
+std::shared_ptr<Snapshot> UpdateLocally(
+    const Snapshot& base, const Changes& changes, const story::StemDf& stem_df,
+    int documents, const PipelineOptions& options, int threads) {
   const PipelineResult& old = base.result;
   auto next = std::make_shared<Snapshot>();
   next->exact = false;
@@ -176,10 +173,6 @@ std::shared_ptr<Snapshot> UpdateLocally(const Snapshot& base,
     next->carried_from[r.stories.size()] = entries[k].old_index;
     r.clusters.push_back(std::move(entries[k].cluster));
     r.stories.push_back(std::move(entries[k].story));
-  }
-  if (stats) {
-    stats->stories_retold = static_cast<int>(local.clusters.size());
-    stats->articles_reclustered = static_cast<int>(subset.size());
   }
   return next;
 }

@@ -22,19 +22,11 @@ namespace storyline::server {
 using Changes =
     std::map<std::string, std::shared_ptr<const pipeline::AnalyzedDoc>>;
 
-struct LocalUpdateStats {
-  int stories_retold = 0;
-  int articles_reclustered = 0;
-};
-
 // `base` with `changes` applied. `stem_df` counts the stems of the corpus
 // after the changes, over `documents` articles. Appends the new articles
 // to base.nearest, which the result shares.
-std::shared_ptr<Snapshot> UpdateLocally(const Snapshot& base,
-                                        const Changes& changes,
-                                        const story::StemDf& stem_df,
-                                        int documents,
-                                        const PipelineOptions& options,
-                                        int threads, LocalUpdateStats* stats);
+std::shared_ptr<Snapshot> UpdateLocally(
+    const Snapshot& base, const Changes& changes, const story::StemDf& stem_df,
+    int documents, const PipelineOptions& options, int threads);
 
 }  // namespace storyline::server

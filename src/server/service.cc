@@ -146,10 +146,19 @@ void StoryService::Changed(const std::string& id,
   last_write_ = absl::Now();
 }
 
+namespace {
+
+// So many changes that clustering everything costs less than clustering
+// the stories they touch.
+bool TooManyToUpdate(size_t changes, size_t articles) {
+  return changes >= articles / 8;
+}
+
+}  // namespace
+
 bool StoryService::WholeRecluster() const {
-  // Nothing to update in place, or so much that clustering it all costs
-  // less than clustering the stories it touches.
-  return !LocalUpdates() || pending_.size() >= snapshot_->doc_index.size() / 8;
+  return !LocalUpdates() ||
+         TooManyToUpdate(pending_.size(), snapshot_->doc_index.size());
 }
 
 void StoryService::UpdateLoop() {
@@ -203,7 +212,7 @@ void StoryService::UpdateLoop() {
         full = std::move(full_result_);
         for (const std::string& id : since_full_) changes[id] = index_.Find(id);
         pending_.clear();
-        whole = changes.size() >= full->doc_index.size() / 8;
+        whole = TooManyToUpdate(changes.size(), full->doc_index.size());
       } else {
         whole = WholeRecluster();
         changes.swap(pending_);
@@ -227,7 +236,7 @@ void StoryService::UpdateLoop() {
     } else {
       const auto start = std::chrono::steady_clock::now();
       next = UpdateLocally(*base, changes, stem_df, documents,
-                           options_.pipeline, options_.threads, nullptr);
+                           options_.pipeline, options_.threads);
       next->cluster_seconds = std::chrono::duration<double>(
                                   std::chrono::steady_clock::now() - start)
                                   .count();
