@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -52,6 +53,15 @@ std::optional<absl::CivilDay> ParseIsoDate(std::string_view s);
 std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
                                   const IngestOptions& options,
                                   ErrorSink& errors);
+
+// Reads every input as ReadArticles does, but hands the articles to
+// `consume` in input order, in batches of about `batch_bytes` of bodies: a
+// JSONL file (or JSONL on stdin) is read a block at a time, so input larger
+// than memory streams. Other files are read whole, one article each.
+void StreamArticles(const std::vector<std::string>& inputs,
+                    const IngestOptions& options, ErrorSink& errors,
+                    size_t batch_bytes,
+                    const std::function<void(std::vector<Article>)>& consume);
 
 // Reads articles from a stream whose content is sniffed; `name` is used in
 // error reports and ids.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -109,16 +110,13 @@ void ParseJsonlLines(std::string_view content, const std::string& name,
   }
 }
 
-// A JSONL file of any size, a block of whole lines at a time, so a feed
-// larger than memory allows as text still streams.
-void ReadJsonlFile(const fs::path& path, const IngestOptions& options,
-                   ErrorSink& errors, std::vector<Article>& out) {
-  const std::string name = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.Report({name, "cannot open file, skipped"});
-    return;
-  }
+// JSONL from a stream of any size, a block of whole lines at a time, so a
+// feed larger than memory allows as text still streams. `after_block` runs
+// after each block's articles are added to `out`.
+void ReadJsonlStream(std::istream& in, const std::string& name,
+                     const std::string& stem, const IngestOptions& options,
+                     ErrorSink& errors, std::vector<Article>& out,
+                     const std::function<void()>& after_block = {}) {
   const size_t block_bytes = std::max<size_t>(1, options.jsonl_block_bytes);
   std::string block;
   size_t first_line = 1;
@@ -136,16 +134,30 @@ void ReadJsonlFile(const fs::path& path, const IngestOptions& options,
       errors.Report({name, "binary file (NUL bytes), rest of file skipped"});
       return;
     }
-    ParseJsonlLines(block, name, path.stem().string(), first_line, options,
-                    errors, out);
+    ParseJsonlLines(block, name, stem, first_line, options, errors, out);
     first_line +=
         static_cast<size_t>(std::count(block.begin(), block.end(), '\n'));
     if (block.back() != '\n') ++first_line;
+    if (after_block) after_block();
   }
 }
 
+void ReadJsonlFile(const fs::path& path, const IngestOptions& options,
+                   ErrorSink& errors, std::vector<Article>& out,
+                   const std::function<void()>& after_block = {}) {
+  const std::string name = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors.Report({name, "cannot open file, skipped"});
+    return;
+  }
+  ReadJsonlStream(in, name, path.stem().string(), options, errors, out,
+                  after_block);
+}
+
 void ReadFile(const fs::path& path, const IngestOptions& options,
-              ErrorSink& errors, std::vector<Article>& out) {
+              ErrorSink& errors, std::vector<Article>& out,
+              const std::function<void()>& after_block = {}) {
   const std::string name = path.string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
@@ -154,7 +166,7 @@ void ReadFile(const fs::path& path, const IngestOptions& options,
     return;
   }
   if (KindByExtension(path) == FileKind::kJsonl) {
-    ReadJsonlFile(path, options, errors, out);
+    ReadJsonlFile(path, options, errors, out, after_block);
     return;
   }
   if (size > options.max_file_bytes) {
@@ -262,6 +274,40 @@ std::vector<Article> ReadArticles(const std::vector<std::string>& inputs,
     }
   }
   return out;
+}
+
+void StreamArticles(const std::vector<std::string>& inputs,
+                    const IngestOptions& options, ErrorSink& errors,
+                    size_t batch_bytes,
+                    const std::function<void(std::vector<Article>)>& consume) {
+  std::vector<Article> pending;
+  size_t pending_bytes = 0, counted = 0;
+  const auto flush_if_full = [&] {
+    for (; counted < pending.size(); ++counted) {
+      pending_bytes += pending[counted].body.size();
+    }
+    if (pending_bytes < batch_bytes) return;
+    consume(std::move(pending));
+    pending.clear();
+    pending_bytes = counted = 0;
+  };
+  for (const std::string& input : inputs) {
+    for (const std::string& file : ListInputFiles({input}, errors)) {
+      if (file != "-") {
+        ReadFile(file, options, errors, pending, flush_if_full);
+      } else if (std::cin >> std::ws; std::cin.peek() == '{') {
+        ReadJsonlStream(std::cin, "stdin", "stdin", options, errors, pending,
+                        flush_if_full);
+      } else {
+        auto articles = ReadArticlesFromStream(std::cin, "stdin", options,
+                                               errors);
+        std::move(articles.begin(), articles.end(),
+                  std::back_inserter(pending));
+      }
+      flush_if_full();
+    }
+  }
+  if (!pending.empty()) consume(std::move(pending));
 }
 
 absl::StatusOr<JsonlChunk> ReadJsonlChunk(const std::string& path,
