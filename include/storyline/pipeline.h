@@ -1,10 +1,12 @@
 // The whole engine in one call: articles in, stories out.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "storyline/errors.h"
+#include "storyline/ingest.h"
 #include "storyline/options.h"
 #include "storyline/story.h"
 #include "storyline/types.h"
@@ -30,5 +32,49 @@ struct PipelineResult {
 // the number of threads.
 PipelineResult RunPipeline(std::vector<Article> articles,
                            const PipelineOptions& options, ErrorSink& errors);
+
+// Corpora larger than memory. Articles are read as a stream, cleaned and
+// analysed once, and kept on disk in `spill_dir`; only a small index entry
+// per article (about 50 bytes) stays in memory. They are then clustered in
+// date order, a segment of about `segment_articles` at a time. A story
+// whose newest article is more than `horizon_days` before the next
+// segment's first day is closed: told, handed to the StorySink and
+// dropped. The members of every other story are clustered again with the
+// next segment, so a story grows across segments.
+//
+// When everything fits in one segment the result is RunPipeline's. Beyond
+// that it differs in three ways: articles in different segments more than
+// `horizon_days` apart are never linked; undated articles are clustered
+// only with each other; the repeated-line rule sees one segment at a time.
+struct BoundedOptions {
+  std::string spill_dir;  // must exist; the files in it are removed after
+  // Peak memory grows with this: about 20 KB an article clustered at once.
+  size_t segment_articles = 100000;
+  int horizon_days = 30;
+  size_t read_batch_bytes = size_t{64} << 20;  // input read at a time
+};
+
+// Takes the stories closed after each segment. `segment` holds that
+// segment's documents, copies and events (the indices of its clusters
+// refer to them); its `clusters` are the stories closed now, and `stories`
+// their tellings (parallel; empty when stories are not told).
+class StorySink {
+ public:
+  virtual ~StorySink() = default;
+  virtual absl::Status Take(const PipelineResult& segment) = 0;
+};
+
+struct BoundedSummary {
+  size_t articles = 0, events = 0, stories = 0, segments = 0;
+  uint64_t spilled_bytes = 0;
+  PipelineTimings timings;
+};
+
+// Fails only when the spill folder or the sink does; bad input is
+// reported to `errors` and skipped, as in RunPipeline.
+absl::StatusOr<BoundedSummary> RunBoundedPipeline(
+    const std::vector<std::string>& inputs, const IngestOptions& ingest,
+    const PipelineOptions& options, const BoundedOptions& bounded,
+    ErrorSink& errors, StorySink& sink);
 
 }  // namespace storyline

@@ -67,6 +67,24 @@ size_t PrintErrors(const CollectingErrorSink& errors) {
   return list.size();
 }
 
+void AddBoundedOptions(CLI::App& app, BoundedOptions& options) {
+  app.add_option("--spill-dir", options.spill_dir,
+                 "Memory-bounded mode for inputs larger than memory: keep "
+                 "analysed articles in this folder and cluster them in date "
+                 "order, a segment at a time")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--segment-articles", options.segment_articles,
+                 "With --spill-dir: articles clustered at once (memory grows "
+                 "with it, about 20 KB each)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--horizon-days", options.horizon_days,
+                 "With --spill-dir: days after its newest article that a "
+                 "story stays open to articles of later segments")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
 bool WriteOutput(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     std::cout << content;

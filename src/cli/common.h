@@ -8,6 +8,7 @@
 #include "CLI/CLI.hpp"
 #include "storyline/errors.h"
 #include "storyline/options.h"
+#include "storyline/pipeline.h"
 #include "storyline/types.h"
 
 namespace storyline::cli {
@@ -39,6 +40,10 @@ void AddInputOptions(CLI::App& app, std::vector<std::string>& inputs,
 
 // Adds the clustering thresholds as flags (--event-threshold, ...).
 void AddClusterOptions(CLI::App& app, ClusterOptions& options);
+
+// Adds --spill-dir (which turns the memory-bounded mode on),
+// --segment-articles and --horizon-days.
+void AddBoundedOptions(CLI::App& app, BoundedOptions& options);
 
 // Prints each error to stderr as "storyline: WHERE: MESSAGE"; returns how
 // many there were.

@@ -1,7 +1,10 @@
 // storyline eval: accuracy on labeled data.
 #include <chrono>
 #include <fstream>
+#include <algorithm>
 #include <map>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "fmt/format.h"
 #include "base/strings.h"
@@ -28,11 +31,53 @@ struct EvalFlags {
   // Summary mode: tell the story of each gold set, score with ROUGE.
   std::string summaries, references;
   int summary_words = 250;
+  BoundedOptions bounded;  // memory-bounded clustering when spill_dir is set
+};
+
+// Each article's event (or story) id, from the in-memory pipeline.
+absl::flat_hash_map<std::string, std::string> ClusterInMemory(
+    std::vector<Article> articles, const PipelineOptions& options,
+    bool events, ErrorSink& errors) {
+  const PipelineResult result =
+      RunPipeline(std::move(articles), options, errors);
+  absl::flat_hash_map<std::string, std::string> cluster_of;
+  for (const Event& event : result.events) {
+    for (const int d : event.docs) cluster_of[result.docs[d].id] = event.id;
+  }
+  if (!events) {
+    for (const Cluster& story : result.clusters) {
+      for (const int d : story.docs) cluster_of[result.docs[d].id] = story.id;
+    }
+  }
+  return cluster_of;
+}
+
+// The same from the memory-bounded pipeline, segment by segment.
+class AssignmentSink : public StorySink {
+ public:
+  explicit AssignmentSink(bool events) : events_(events) {}
+  absl::Status Take(const PipelineResult& segment) override {
+    for (const Cluster& story : segment.clusters) {
+      for (const int e : story.events) {
+        for (const int d : segment.events[e].docs) {
+          cluster_of[segment.docs[d].id] =
+              events_ ? segment.events[e].id : story.id;
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+  absl::flat_hash_map<std::string, std::string> cluster_of;
+
+ private:
+  bool events_;
 };
 
 int EvalClustering(const EvalFlags& flags) {
-  CollectingErrorSink errors;
-  auto corpus = eval::ReadLabeledCorpus(flags.dataset, errors);
+  CollectingErrorSink errors, read_again;
+  // The memory-bounded run reads the file itself and reports what it skips.
+  auto corpus = eval::ReadLabeledCorpus(
+      flags.dataset, flags.bounded.spill_dir.empty() ? errors : read_again);
   if (!corpus.ok()) {
     fmt::print(stderr, "storyline: {}\n", MessageOf(corpus.status()));
     return kFailed;
@@ -42,27 +87,35 @@ int EvalClustering(const EvalFlags& flags) {
   options.threads = flags.threads;
   options.cluster = flags.cluster;
   options.synthesize = false;
-  const PipelineResult result =
-      RunPipeline(std::move(corpus->articles), options, errors);
+  const bool events = flags.level == "event";
+  absl::flat_hash_map<std::string, std::string> cluster_of;
+  if (flags.bounded.spill_dir.empty()) {
+    cluster_of =
+        ClusterInMemory(std::move(corpus->articles), options, events, errors);
+  } else {
+    AssignmentSink sink(events);
+    const auto run = RunBoundedPipeline({flags.dataset}, IngestOptions{},
+                                        options, flags.bounded, errors, sink);
+    if (!run.ok()) {
+      fmt::print(stderr, "storyline: {}\n", MessageOf(run.status()));
+      return kFailed;
+    }
+    cluster_of = std::move(sink.cluster_of);
+  }
   const double seconds = std::chrono::duration<double>(
                              std::chrono::steady_clock::now() - start)
                              .count();
   const size_t skipped = PrintErrors(errors);
-
-  std::vector<std::string> cluster_of(result.docs.size());
-  if (flags.level == "event") {
-    for (const Event& event : result.events) {
-      for (const int d : event.docs) cluster_of[d] = event.id;
-    }
-  } else {
-    for (const Cluster& story : result.clusters) {
-      for (const int d : story.docs) cluster_of[d] = story.id;
-    }
-  }
+  // Scored in id order, as the in-memory pipeline lists the documents.
+  std::vector<std::pair<std::string, std::string>> assigned(cluster_of.begin(),
+                                                            cluster_of.end());
+  std::sort(assigned.begin(), assigned.end());
   std::vector<std::string> gold, predicted;
-  for (size_t i = 0; i < result.docs.size(); ++i) {
-    gold.push_back(corpus->label.at(result.docs[i].id));
-    predicted.push_back(cluster_of[i]);
+  for (auto& [id, cluster] : assigned) {
+    const auto label = corpus->label.find(id);
+    if (label == corpus->label.end()) continue;
+    gold.push_back(label->second);
+    predicted.push_back(std::move(cluster));
   }
   const auto score = eval::ScoreClustering(gold, predicted);
   if (flags.json) {
@@ -196,6 +249,7 @@ Command AddEvalCommand(CLI::App& root) {
                   "Score similarity on labeled pairs {\"a\",\"b\",\"label\"}");
   app->add_flag("--json", flags->json, "Machine-readable output");
   app->add_option("--threads", flags->threads, "Worker threads (0 = all)");
+  AddBoundedOptions(*app, flags->bounded);
   AddClusterOptions(*app, flags->cluster);
   return {app, [flags] {
             if (!flags->pairs.empty()) {

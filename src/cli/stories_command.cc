@@ -12,6 +12,7 @@ Command AddStoriesCommand(CLI::App& root) {
     int threads = 0;
     ClusterOptions cluster;
     std::string format, out;
+    BoundedOptions bounded;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* app = root.add_subcommand(
@@ -21,9 +22,11 @@ Command AddStoriesCommand(CLI::App& root) {
       "  storyline stories data/sample\n"
       "  storyline stories news.jsonl --format md --out stories.md\n"
       "  cat articles.jsonl | storyline stories - > stories.json\n"
+      "  storyline stories archive/ --spill-dir /var/tmp --out stories.json\n"
       "JSON is the default when stdout is not a terminal.");
   AddInputOptions(*app, flags->inputs, flags->threads);
   AddClusterOptions(*app, flags->cluster);
+  AddBoundedOptions(*app, flags->bounded);
   app->add_option("--format", flags->format, "json or md")
       ->check(CLI::IsMember({"json", "md"}));
   app->add_option("--out", flags->out, "Write here instead of stdout");
@@ -31,11 +34,18 @@ Command AddStoriesCommand(CLI::App& root) {
             PipelineOptions options;
             options.threads = flags->threads;
             options.cluster = flags->cluster;
-            const RunOutcome outcome = ReadAndRun(flags->inputs, options);
             std::string format = flags->format;
             if (format.empty()) {
               format = flags->out.empty() && StdoutIsTerminal() ? "md" : "json";
             }
+            if (!flags->bounded.spill_dir.empty()) {
+              return ReadAndRunBounded(flags->inputs, options, flags->bounded,
+                                       format == "md"
+                                           ? output::SpoolFormat::kMarkdown
+                                           : output::SpoolFormat::kJson,
+                                       flags->out);
+            }
+            const RunOutcome outcome = ReadAndRun(flags->inputs, options);
             const std::string text =
                 format == "md"
                     ? output::StoriesMarkdown(outcome.result)
