@@ -15,6 +15,11 @@
 //             cleaning, no clustering)
 //   index     bytes per article of what the engine keeps per document to
 //             compare it: TF-IDF vector + copy signature (first 20,000)
+//   bounded-stories, bounded-clusters
+//             RunBoundedPipeline (memory-bounded, segments of --segment
+//             articles, analyses spilled to --spill-dir, default /tmp) on
+//             the stream written there as JSONL first (not timed), with
+//             the output rendered as the CLI renders it
 // --write writes the stream as JSONL with "label" (gold event) and
 // "copy_of" (the article a reprint copies) for side-by-side runs.
 #include <sys/resource.h>
@@ -35,6 +40,7 @@
 #include "dedup/copies.h"
 #include "fmt/format.h"
 #include "nlohmann/json.hpp"
+#include "output/story_spool.h"
 #include "storyline/pipeline.h"
 #include "text/analyzer.h"
 #include "text/tokenizer.h"
@@ -51,6 +57,8 @@ struct Flags {
   std::string write;
   size_t size = 10000;
   bool undated = false;  // keep undated base articles undated
+  std::string spill_dir = "/tmp";
+  size_t segment = BoundedOptions{}.segment_articles;
 };
 
 std::vector<std::string> SplitComma(const std::string& s) {
@@ -89,6 +97,10 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.write = value;
     } else if (arg == "--undated") {
       flags.undated = value == "1" || value == "true";
+    } else if (arg == "--spill-dir") {
+      flags.spill_dir = value;
+    } else if (arg == "--segment") {
+      flags.segment = std::strtoull(value.c_str(), nullptr, 10);
     } else if (arg == "--size") {
       flags.size = std::strtoull(value.c_str(), nullptr, 10);
     } else {
@@ -152,11 +164,15 @@ CorpusGenerator MakeGenerator(const Flags& flags) {
       GeneratorOptions{.seed = flags.seed, .date_undated = !flags.undated});
 }
 
-int Write(const Flags& flags) {
+// Writes `size` articles of the stream as JSONL; returns their text bytes,
+// or -1 when the file cannot be written.
+double WriteStream(const Flags& flags, const std::string& path, size_t size) {
   const CorpusGenerator generator = MakeGenerator(flags);
-  std::ofstream out(flags.write);
-  generator.Generate(flags.size, [&](GeneratedArticle g) {
+  std::ofstream out(path);
+  double text_bytes = 0;
+  generator.Generate(size, [&](GeneratedArticle g) {
     const Article& a = g.article;
+    text_bytes += a.body.size() + a.title.size();
     nlohmann::json line = {
         {"id", a.id},
         {"title", a.title},
@@ -175,10 +191,14 @@ int Write(const Flags& flags) {
   });
   out.close();
   if (!out) {
-    fmt::print(stderr, "e2e: cannot write {}\n", flags.write);
-    return 1;
+    fmt::print(stderr, "e2e: cannot write {}\n", path);
+    return -1;
   }
-  return 0;
+  return text_bytes;
+}
+
+int Write(const Flags& flags) {
+  return WriteStream(flags, flags.write, flags.size) < 0 ? 1 : 0;
 }
 
 // Bytes the engine keeps per document to compare it with others.
@@ -223,7 +243,57 @@ void RunIndex(const std::vector<Article>& articles, int threads) {
       (total - vector_bytes) / n);
 }
 
+// The memory-bounded run on the stream written to a file: peak RSS is what
+// the run holds, not the generated input.
+void RunBounded(const Flags& flags, size_t size, const std::string& mode) {
+  const std::string path =
+      fmt::format("{}/e2e-{}.jsonl", flags.spill_dir, getpid());
+  const auto gen_start = std::chrono::steady_clock::now();
+  const double text_bytes = WriteStream(flags, path, size);
+  const double gen_s = Seconds(gen_start);
+  if (text_bytes < 0) std::exit(1);
+  const double cpu_start = CpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  PipelineOptions options;
+  options.threads = flags.threads;
+  options.synthesize = mode == "bounded-stories";
+  BoundedOptions bounded;
+  bounded.spill_dir = flags.spill_dir;
+  bounded.segment_articles = flags.segment;
+  auto spool = output::StorySpool::Create(
+      options.synthesize ? output::SpoolFormat::kJson
+                         : output::SpoolFormat::kAssignments,
+      flags.spill_dir);
+  CollectingErrorSink errors;
+  auto run = spool.ok() ? RunBoundedPipeline({path}, IngestOptions{}, options,
+                                             bounded, errors, **spool)
+                        : spool.status();
+  std::remove(path.c_str());
+  if (!run.ok()) {
+    fmt::print(stderr, "e2e: {}\n", run.status().ToString());
+    std::exit(1);
+  }
+  std::ofstream sink("/dev/null");
+  if (!(*spool)->WriteTo(sink, *run).ok()) std::exit(1);
+  const double s = Seconds(start);
+  const double cpu = CpuSeconds() - cpu_start;
+  const long peak_kb = StatusKb("VmHWM");
+  const auto& t = run->timings;
+  fmt::print(
+      "{:<16} {:>8} articles {:>7.1f} MB  wall {:>7.2f} s  {:>7.0f} "
+      "articles/s  cpu {:>7.2f} s  peak RSS {:>6.0f} MB  spilled {:.2f} GB  "
+      "gen {:.1f}s  segments={} events={} stories={} | clean {:.1f}s "
+      "analyze {:.1f}s cluster {:.1f}s story {:.1f}s\n",
+      mode, size, text_bytes / 1e6, s, size / s, cpu, peak_kb / 1024.0,
+      run->spilled_bytes / 1e9, gen_s, run->segments, run->events,
+      run->stories, t.clean_s, t.analyze_s, t.cluster_s, t.story_s);
+}
+
 void RunOne(const Flags& flags, size_t size, const std::string& mode) {
+  if (mode.rfind("bounded", 0) == 0) {
+    RunBounded(flags, size, mode);
+    return;
+  }
   const CorpusGenerator generator = MakeGenerator(flags);
   std::vector<Article> articles;
   articles.reserve(size);

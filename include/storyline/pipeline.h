@@ -35,17 +35,21 @@ PipelineResult RunPipeline(std::vector<Article> articles,
 
 // Corpora larger than memory. Articles are read as a stream, cleaned and
 // analysed once, and kept on disk in `spill_dir`; only a small index entry
-// per article (about 50 bytes) stays in memory. They are then clustered in
-// date order, a segment of about `segment_articles` at a time. A story
-// whose newest article is more than `horizon_days` before the next
-// segment's first day is closed: told, handed to the StorySink and
-// dropped. The members of every other story are clustered again with the
-// next segment, so a story grows across segments.
+// per article stays in memory. They are then clustered in date order
+// (undated first), a segment of about `segment_articles` at a time, with
+// the articles of the stories still open. A story whose newest article is
+// more than `horizon_days` before the next segment's first day is closed:
+// told, handed to the StorySink and dropped. An open story's events that
+// are that old go back to disk; the story keeps them and is told with
+// them. Undated articles stay open until a story with dated articles
+// closes over them.
 //
 // When everything fits in one segment the result is RunPipeline's. Beyond
-// that it differs in three ways: articles in different segments more than
-// `horizon_days` apart are never linked; undated articles are clustered
-// only with each other; the repeated-line rule sees one segment at a time.
+// that it differs: articles more than `horizon_days` apart in different
+// segments are never compared; a story is joined by what its recent events
+// are about; past a segment's worth of open articles, the stories with the
+// oldest news are closed; the repeated-line rule sees one segment at a
+// time.
 struct BoundedOptions {
   std::string spill_dir;  // must exist; the files in it are removed after
   // Peak memory grows with this: about 20 KB an article clustered at once.
