@@ -415,20 +415,8 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
     analysed[i] = all[i].doc.get();
     entry_of[i] = all[i].entry;
   }
-  std::vector<cluster::SparseVector> vectors;
-  if (options_.run_clustering) {
-    vectors.resize(n);
-    ParallelFor(n, threads_, 64, [&](int, int i) {
-      vectors[i] = WeightTerms(analysed[i]->counts, idf_, options_.cluster);
-    });
-  }
-  std::vector<Document> docs;
-  docs.reserve(n);
-  for (const AnalyzedDoc* a : analysed) docs.push_back(a->doc);
-  PipelineResult result = pipeline::ClusterAnalysed(
-      analysed, docs, vectors, options_, threads_, kept_);
-  vectors.clear();
-  result.docs = std::move(docs);
+  PipelineResult result = pipeline::ClusterUnderIdf(analysed, idf_, options_,
+                                                    threads_, kept_);
   summary_.timings.cluster_s += SecondsSince(start);
   start = std::chrono::steady_clock::now();
 

@@ -133,6 +133,29 @@ PipelineResult ClusterAnalysed(std::span<const AnalyzedDoc* const> analysed,
   return result;
 }
 
+PipelineResult ClusterUnderIdf(std::span<const AnalyzedDoc* const> analysed,
+                               const cluster::IdfTable& idf,
+                               const PipelineOptions& options, int threads,
+                               size_t corpus_size,
+                               std::vector<cluster::SparseVector>* vectors) {
+  const int n = static_cast<int>(analysed.size());
+  std::vector<cluster::SparseVector> weighted;
+  if (options.run_clustering) {
+    weighted.resize(n);
+    ParallelFor(n, threads, 64, [&](int, int i) {
+      weighted[i] = WeightTerms(analysed[i]->counts, idf, options.cluster);
+    });
+  }
+  std::vector<Document> docs;
+  docs.reserve(n);
+  for (const AnalyzedDoc* a : analysed) docs.push_back(a->doc);
+  PipelineResult result = ClusterAnalysed(analysed, docs, weighted, options,
+                                          threads, corpus_size);
+  result.docs = std::move(docs);
+  if (vectors) *vectors = std::move(weighted);
+  return result;
+}
+
 PipelineResult Recluster(const IncrementalIndex::Entries& entries,
                          const PipelineOptions& options, int threads,
                          std::shared_ptr<cluster::NearestArticles>* nearest) {
@@ -143,20 +166,12 @@ PipelineResult Recluster(const IncrementalIndex::Entries& entries,
   threads = ResolveThreads(threads);
 
   cluster::IdfTable idf;
-  std::vector<cluster::SparseVector> vectors;
   if (options.run_clustering) {
     for (const AnalyzedDoc* a : analysed) idf.Add(a->counts);
-    vectors.resize(n);
-    ParallelFor(n, threads, 64, [&](int, int i) {
-      vectors[i] = WeightTerms(analysed[i]->counts, idf, options.cluster);
-    });
   }
-  std::vector<Document> docs;
-  docs.reserve(n);
-  for (const AnalyzedDoc* a : analysed) docs.push_back(a->doc);
+  std::vector<cluster::SparseVector> vectors;
   PipelineResult result =
-      ClusterAnalysed(analysed, docs, vectors, options, threads);
-  result.docs = std::move(docs);
+      ClusterUnderIdf(analysed, idf, options, threads, 0, &vectors);
   if (nearest && options.run_clustering) {
     std::vector<std::optional<absl::CivilDay>> dates(n);
     for (int i = 0; i < n; ++i) dates[i] = result.docs[i].published;

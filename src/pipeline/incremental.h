@@ -89,6 +89,13 @@ PipelineResult ClusterAnalysed(std::span<const AnalyzedDoc* const> analysed,
                                const PipelineOptions& options, int threads,
                                size_t corpus_size = 0);
 
+// ClusterAnalysed on vectors weighted under `idf`, with the result's `docs`
+// filled in. With `vectors`, the weighted vectors are left there.
+PipelineResult ClusterUnderIdf(
+    std::span<const AnalyzedDoc* const> analysed, const cluster::IdfTable& idf,
+    const PipelineOptions& options, int threads, size_t corpus_size = 0,
+    std::vector<cluster::SparseVector>* vectors = nullptr);
+
 // Documents, copies, events and clusters of `entries` (stories are left
 // empty for the caller to tell): equal to RunPipeline on the articles the
 // entries were analysed from. With `nearest`, also what finds the stored
