@@ -47,6 +47,37 @@ TEST_F(ReaderTest, JsonlOfAnySizeStreamsInBlocks) {
   EXPECT_EQ(reported[0].where, (dir_ / "feed.jsonl").string() + ":150");
 }
 
+// StreamArticles hands over what ReadArticles returns, in order, in
+// batches that stay near the asked size, and reports the same bad lines.
+TEST_F(ReaderTest, StreamsTheSameArticlesInBatches) {
+  std::string feed;
+  for (int i = 1; i <= 200; ++i) {
+    feed += i == 70 ? std::string("not json\n")
+                    : "{\"id\":\"b" + std::to_string(i) +
+                          "\",\"text\":\"Talks resumed in Geneva.\"}\n";
+  }
+  Write("feed.jsonl", feed);
+  Write("nested/one.txt", "Talks\nThey resumed.\n");
+  IngestOptions options;
+  options.jsonl_block_bytes = 500;
+  const std::vector<std::string> inputs = {dir_.string()};
+  CollectingErrorSink read_errors, stream_errors;
+  const auto whole = ReadArticles(inputs, options, read_errors);
+  std::vector<std::string> streamed;
+  size_t batches = 0;
+  StreamArticles(inputs, options, stream_errors, 1000,
+                 [&](std::vector<Article> batch) {
+                   ++batches;
+                   EXPECT_FALSE(batch.empty());
+                   for (const Article& a : batch) streamed.push_back(a.id);
+                 });
+  ASSERT_EQ(streamed.size(), whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(streamed[i], whole[i].id);
+  EXPECT_GT(batches, 3u);
+  ASSERT_EQ(stream_errors.errors().size(), 1u);
+  EXPECT_EQ(stream_errors.errors()[0].where, read_errors.errors()[0].where);
+}
+
 TEST_F(ReaderTest, ReadsFoldersRecursivelyAndReportsBadInputWithItsPlace) {
   Write("a.txt", " date 2022-01-09 Talks opened in Geneva on Sunday.");
   Write("nested/b.jsonl",
