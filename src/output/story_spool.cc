@@ -50,8 +50,8 @@ absl::Status StorySpool::Take(const PipelineResult& segment) {
                     cluster.id, "\n");
         }
         // Events print by smallest member alone: one size for all.
-        if (auto status = Keep(0, segment.docs[event.docs.front()].id,
-                               std::move(lines));
+        if (auto status =
+                Keep(0, segment.docs[event.docs.front()].id, std::move(lines));
             !status.ok()) {
           return status;
         }
@@ -62,9 +62,9 @@ absl::Status StorySpool::Take(const PipelineResult& segment) {
     std::string text = format_ == SpoolFormat::kJson
                            ? IndentedStoryJson(story, segment)
                            : StoryMarkdown(story, segment);
-    if (auto status = Keep(cluster.docs.size(),
-                           segment.docs[cluster.docs.front()].id,
-                           std::move(text));
+    if (auto status =
+            Keep(cluster.docs.size(), segment.docs[cluster.docs.front()].id,
+                 std::move(text));
         !status.ok()) {
       return status;
     }
@@ -84,8 +84,8 @@ absl::Status StorySpool::WriteTo(std::ostream& out,
   switch (format_) {
     case SpoolFormat::kJson:
       out << "{\n  \"articles\": " << summary.articles
-          << ",\n  \"events\": " << summary.events << ",\n  \"stories\": "
-          << (order.empty() ? "[]" : "[\n");
+          << ",\n  \"events\": " << summary.events
+          << ",\n  \"stories\": " << (order.empty() ? "[]" : "[\n");
       break;
     case SpoolFormat::kMarkdown:
       out << StoriesMarkdownTitle(summary.stories, summary.articles);

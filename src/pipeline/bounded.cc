@@ -12,6 +12,7 @@
 #include "cluster/similarity.h"
 #include "pipeline/incremental.h"
 #include "pipeline/spill.h"
+#include "pipeline/spilled_corpus.h"
 #include "pipeline/stages.h"
 #include "story/teller.h"
 #include "storyline/pipeline.h"
@@ -24,21 +25,12 @@ using pipeline::AnalyzedDoc;
 using pipeline::SpillFile;
 using DocPtr = std::shared_ptr<const AnalyzedDoc>;
 
-constexpr int32_t kUndated = INT32_MIN;
+constexpr int32_t kUndated = pipeline::kUndatedDay;
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
-
-// What stays in memory of one article id.
-struct Entry {
-  uint64_t id_hash = 0;
-  uint64_t body_hash = 0;
-  SpillFile::Place place;  // bytes == 0: no record (skipped or replaced)
-  int32_t day = kUndated;
-};
 
 // A document of a story still open, kept in memory for the next segment.
 struct Carried {
@@ -65,21 +57,16 @@ class BoundedRun {
       : options_(options),
         bounded_(bounded),
         threads_(ResolveThreads(options.threads)),
-        errors_(errors),
         sink_(sink),
-        spill_(spill) {}
+        corpus_(options, errors, spill) {}
 
-  absl::Status Ingest(std::vector<Article> batch);
+  absl::Status Ingest(std::vector<Article> batch) {
+    return corpus_.Add(std::move(batch), summary_.timings);
+  }
   absl::Status ClusterAll();
   BoundedSummary& summary() { return summary_; }
 
  private:
-  // The entry `article` goes to, or -1 when an earlier copy of its id wins.
-  absl::StatusOr<int> Admit(const Article& article);
-  absl::StatusOr<std::string> IdOf(int entry) const;
-  absl::Status Forget(int entry);
-  void Count(const AnalyzedDoc& doc, int delta);
-  absl::StatusOr<std::vector<DocPtr>> Load(std::span<const int> entries);
   absl::Status DropRepeatedLines(std::vector<Carried>& fresh);
   absl::Status Segment(std::span<const int> fresh,
                        std::optional<int32_t> next_day);
@@ -92,162 +79,20 @@ class BoundedRun {
   const PipelineOptions& options_;
   const BoundedOptions& bounded_;
   const int threads_;
-  ErrorSink& errors_;
   StorySink& sink_;
-  SpillFile& spill_;
-
-  std::vector<Entry> entries_;
-  absl::flat_hash_map<uint64_t, int> by_id_hash_;
-  std::map<std::string, int> colliding_ids_;  // ids sharing a hash
-  absl::flat_hash_map<int, std::string> recordless_ids_;
-  size_t kept_ = 0;
-  cluster::IdfTable idf_;
-  story::StemDf stem_df_;
+  pipeline::SpilledCorpus corpus_;
   std::vector<Carried> carried_;
   std::vector<OpenStory> open_;
   BoundedSummary summary_;
 };
-
-void BoundedRun::Count(const AnalyzedDoc& doc, int delta) {
-  if (delta > 0) {
-    idf_.Add(doc.counts);
-  } else {
-    idf_.Remove(doc.counts);
-  }
-  for (const uint64_t key : doc.content_stems) {
-    auto it = stem_df_.try_emplace(key, 0).first;
-    it->second += delta;
-    if (it->second == 0) stem_df_.erase(it);
-  }
-}
-
-absl::StatusOr<std::string> BoundedRun::IdOf(int entry) const {
-  if (entries_[entry].place.bytes == 0) return recordless_ids_.at(entry);
-  auto doc = spill_.Read(entries_[entry].place);
-  if (!doc.ok()) return doc.status();
-  return std::move(doc->doc.id);
-}
-
-absl::Status BoundedRun::Forget(int entry) {
-  Entry& e = entries_[entry];
-  if (e.place.bytes != 0) {
-    auto doc = spill_.Read(e.place);
-    if (!doc.ok()) return doc.status();
-    Count(*doc, -1);
-    --kept_;
-    recordless_ids_[entry] = std::move(doc->doc.id);
-  }
-  e.place = {};
-  return absl::OkStatus();
-}
-
-// As SortAndDropRepeatedIds across batches: of several articles with one
-// id, the one with the smallest body hash is kept, whatever the order.
-absl::StatusOr<int> BoundedRun::Admit(const Article& article) {
-  const uint64_t id_hash = XXH3_64bits(article.id.data(), article.id.size());
-  const uint64_t body_hash = pipeline::BodyHash(article);
-  int found = -1;
-  if (auto it = colliding_ids_.find(article.id); it != colliding_ids_.end()) {
-    found = it->second;
-  } else if (auto jt = by_id_hash_.find(id_hash); jt != by_id_hash_.end()) {
-    auto id = IdOf(jt->second);
-    if (!id.ok()) return id.status();
-    if (*id == article.id) found = jt->second;
-  }
-  if (found < 0) {
-    const int entry = static_cast<int>(entries_.size());
-    Entry& added = entries_.emplace_back();
-    added.id_hash = id_hash;
-    added.body_hash = body_hash;
-    recordless_ids_[entry] = article.id;  // until it is spilled
-    if (!by_id_hash_.try_emplace(id_hash, entry).second) {
-      colliding_ids_[article.id] = entry;
-    }
-    return entry;
-  }
-  errors_.Report({article.id, "repeated article id, later copy skipped"});
-  if (body_hash >= entries_[found].body_hash) return -1;
-  if (auto status = Forget(found); !status.ok()) return status;
-  entries_[found].body_hash = body_hash;
-  return found;
-}
-
-absl::Status BoundedRun::Ingest(std::vector<Article> batch) {
-  auto start = std::chrono::steady_clock::now();
-  pipeline::SortAndDropRepeatedIds(batch, errors_);
-  std::vector<Article> admitted;
-  std::vector<int> slots;
-  for (Article& article : batch) {
-    auto slot = Admit(article);
-    if (!slot.ok()) return slot.status();
-    if (*slot < 0) continue;
-    slots.push_back(*slot);
-    admitted.push_back(std::move(article));
-  }
-  std::vector<std::string> ids(admitted.size());
-  for (size_t i = 0; i < admitted.size(); ++i) ids[i] = admitted[i].id;
-  auto docs =
-      pipeline::CleanArticles(std::move(admitted), options_, threads_, errors_);
-  summary_.timings.clean_s += SecondsSince(start);
-  start = std::chrono::steady_clock::now();
-
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads_);
-  std::vector<AnalyzedDoc> analysed(docs.size());
-  ParallelFor(static_cast<int>(docs.size()), threads_, 16,
-              [&](int worker, int i) {
-                auto& analyzer = analyzers[worker];
-                if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-                analysed[i] = pipeline::AnalyzeDocument(std::move(docs[i]),
-                                                        *analyzer, options_);
-              });
-  // Documents come back in id order, without the ones cleaning skipped.
-  size_t next = 0;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const int slot = slots[i];
-    if (next == analysed.size() || analysed[next].doc.id != ids[i]) {
-      recordless_ids_[slot] = ids[i];
-      continue;
-    }
-    const AnalyzedDoc& doc = analysed[next++];
-    auto place = spill_.Append(doc);
-    if (!place.ok()) return place.status();
-    recordless_ids_.erase(slot);
-    entries_[slot].place = *place;
-    entries_[slot].day = doc.doc.published
-                             ? cluster::DayNumber(*doc.doc.published)
-                             : kUndated;
-    Count(doc, +1);
-    ++kept_;
-  }
-  summary_.timings.analyze_s += SecondsSince(start);
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::vector<DocPtr>> BoundedRun::Load(
-    std::span<const int> entries) {
-  std::vector<DocPtr> docs(entries.size());
-  std::vector<absl::Status> failures(entries.size());
-  ParallelFor(static_cast<int>(entries.size()), threads_, 64,
-              [&](int, int i) {
-                auto doc = spill_.Read(entries_[entries[i]].place);
-                if (doc.ok()) {
-                  docs[i] = std::make_shared<const AnalyzedDoc>(*std::move(doc));
-                } else {
-                  failures[i] = doc.status();
-                }
-              });
-  for (const auto& status : failures) {
-    if (!status.ok()) return status;
-  }
-  return docs;
-}
 
 int32_t NewestDay(std::span<const int> members,
                   std::span<const Document> docs) {
   int32_t newest = kUndated;
   for (const int d : members) {
     if (docs[d].published) {
-      newest = std::max<int32_t>(newest, cluster::DayNumber(*docs[d].published));
+      newest =
+          std::max<int32_t>(newest, cluster::DayNumber(*docs[d].published));
     }
   }
   return newest;
@@ -275,15 +120,16 @@ absl::Status BoundedRun::DropRepeatedLines(std::vector<Carried>& fresh) {
     by_id.emplace(fresh[i].doc->doc.id, fresh[i].doc);
     position[fresh[i].doc->doc.id] = i;
   }
-  pipeline::DropRepeatedLines(by_id, stem_df_, options_, threads_);
+  // The corpus counts its statistics itself, in Replace.
+  story::StemDf uncounted;
+  pipeline::DropRepeatedLines(by_id, uncounted, options_, threads_);
   for (auto& [id, doc] : by_id) {
     Carried& slot = fresh[position.at(id)];
     if (doc == slot.doc) continue;
-    idf_.Remove(slot.doc->counts);
-    idf_.Add(doc->counts);
-    auto place = spill_.Append(*doc);
-    if (!place.ok()) return place.status();
-    entries_[slot.entry].place = *place;
+    if (auto status = corpus_.Replace(slot.entry, *slot.doc, *doc);
+        !status.ok()) {
+      return status;
+    }
     slot.doc = std::move(doc);
   }
   return absl::OkStatus();
@@ -293,8 +139,8 @@ absl::Status BoundedRun::Tell(PipelineResult& result) {
   if (options_.synthesize) {
     result.stories = story::TellStories(
         {.docs = result.docs, .copies = result.copies, .events = result.events},
-        stem_df_, static_cast<int>(kept_), result.clusters, options_.story,
-        threads_);
+        corpus_.stem_df(), static_cast<int>(corpus_.kept()), result.clusters,
+        options_.story, threads_);
   }
   for (const Cluster& story : result.clusters) {
     summary_.events += story.events.size();
@@ -327,7 +173,7 @@ absl::Status BoundedRun::TellWithRetired(
   }
   std::vector<int> wanted;
   for (const auto& [entry, event] : members) wanted.push_back(entry);
-  auto loaded = Load(wanted);
+  auto loaded = corpus_.Load(wanted);
   if (!loaded.ok()) return loaded.status();
   std::vector<int> order(members.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -369,7 +215,8 @@ absl::Status BoundedRun::TellWithRetired(
   size_t at = 0;
   for (size_t s = 0; s < stories.size(); ++s) {
     size_t count = 0;
-    for (const int e : stories[s].events) count += segment.events[e].docs.size();
+    for (const int e : stories[s].events)
+      count += segment.events[e].docs.size();
     for (const RetiredEvent& event : retired[s]) count += event.entries.size();
     Cluster story;
     std::set<int> events;
@@ -393,7 +240,7 @@ absl::Status BoundedRun::TellWithRetired(
 absl::Status BoundedRun::Segment(std::span<const int> fresh,
                                  std::optional<int32_t> next_day) {
   auto start = std::chrono::steady_clock::now();
-  auto loaded = Load(fresh);
+  auto loaded = corpus_.Load(fresh);
   if (!loaded.ok()) return loaded.status();
   std::vector<Carried> all(fresh.size());
   for (size_t i = 0; i < fresh.size(); ++i) {
@@ -415,8 +262,8 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
     analysed[i] = all[i].doc.get();
     entry_of[i] = all[i].entry;
   }
-  PipelineResult result = pipeline::ClusterUnderIdf(analysed, idf_, options_,
-                                                    threads_, kept_);
+  PipelineResult result = pipeline::ClusterUnderIdf(
+      analysed, corpus_.idf(), options_, threads_, corpus_.kept());
   summary_.timings.cluster_s += SecondsSince(start);
   start = std::chrono::steady_clock::now();
 
@@ -425,7 +272,8 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
   const size_t stories = result.clusters.size();
   std::vector<int> story_of(n);
   for (size_t c = 0; c < stories; ++c) {
-    for (const int d : result.clusters[c].docs) story_of[d] = static_cast<int>(c);
+    for (const int d : result.clusters[c].docs)
+      story_of[d] = static_cast<int>(c);
   }
   std::vector<absl::flat_hash_map<int, int>> votes(open_.size());
   for (int d = 0; d < n; ++d) {
@@ -510,9 +358,9 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
   all.clear();
   analysed.clear();
   ++summary_.segments;
-  if (auto status = TellWithRetired(result, entry_of,
-                                    std::move(closed_with_retired),
-                                    std::move(their_retired));
+  if (auto status =
+          TellWithRetired(result, entry_of, std::move(closed_with_retired),
+                          std::move(their_retired));
       !status.ok()) {
     return status;
   }
@@ -524,36 +372,24 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
 }
 
 absl::Status BoundedRun::ClusterAll() {
-  std::vector<int> order;
-  order.reserve(kept_);
-  for (int i = 0; i < static_cast<int>(entries_.size()); ++i) {
-    if (entries_[i].place.bytes != 0) order.push_back(i);
-  }
-  // Undated articles first, then by day. Segments are whole days (unless
-  // one day alone is over twice a segment), so the order within a day
-  // does not matter.
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    if (entries_[a].day != entries_[b].day) {
-      return entries_[a].day < entries_[b].day;
-    }
-    return entries_[a].id_hash < entries_[b].id_hash;
-  });
+  // Segments are whole days (unless one day alone is over twice a
+  // segment), so the order within a day does not matter.
+  const std::vector<int> order = corpus_.InDateOrder();
   const size_t size = std::max<size_t>(1, bounded_.segment_articles);
   if (order.size() <= size) return Segment(order, std::nullopt);
   const std::span<const int> all(order);
   size_t pos = 0;
   while (pos < all.size()) {
-    const size_t take = std::max(size - std::min(size, carried_.size()),
-                                 size / 4 + 1);
+    const size_t take =
+        std::max(size - std::min(size, carried_.size()), size / 4 + 1);
     size_t end = std::min(all.size(), pos + take);
     while (end < all.size() && end - pos < 2 * size &&
-           entries_[all[end]].day == entries_[all[end - 1]].day) {
+           corpus_.day(all[end]) == corpus_.day(all[end - 1])) {
       ++end;
     }
     std::optional<int32_t> next_day;
-    if (end < all.size()) next_day = entries_[all[end]].day;
-    if (auto s = Segment(all.subspan(pos, end - pos), next_day);
-        !s.ok()) {
+    if (end < all.size()) next_day = corpus_.day(all[end]);
+    if (auto s = Segment(all.subspan(pos, end - pos), next_day); !s.ok()) {
       return s;
     }
     pos = end;

@@ -127,8 +127,8 @@ absl::StatusOr<std::unique_ptr<SpillFile>> SpillFile::Create(
   const std::string path =
       (std::filesystem::path(dir) / StrCat(name, ".", getpid(), ".spill"))
           .string();
-  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
-                      0600);
+  const int fd =
+      open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return ErrnoError("cannot create", path);
   return std::unique_ptr<SpillFile>(new SpillFile(fd, path));
 }

@@ -41,8 +41,8 @@ class SpillFile {
 
   int fd_ = -1;
   std::string path_;
-  std::string buffer_;   // appended, not yet written
-  uint64_t size_ = 0;    // bytes appended, written or not
+  std::string buffer_;  // appended, not yet written
+  uint64_t size_ = 0;   // bytes appended, written or not
   uint64_t written_ = 0;
 };
 

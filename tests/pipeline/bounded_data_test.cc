@@ -35,22 +35,23 @@ class Assignments : public StorySink {
 };
 
 BoundedSummary RunSegmented(const std::string& input, size_t segment_articles,
-                             bool tell, Assignments& sink) {
+                            bool tell, Assignments& sink) {
   PipelineOptions options;
   options.synthesize = tell;
   BoundedOptions bounded;
   bounded.spill_dir = ::testing::TempDir();
   bounded.segment_articles = segment_articles;
   CollectingErrorSink errors;
-  auto summary = RunBoundedPipeline({input}, IngestOptions{}, options,
-                                    bounded, errors, sink);
+  auto summary = RunBoundedPipeline({input}, IngestOptions{}, options, bounded,
+                                    errors, sink);
   EXPECT_TRUE(summary.ok()) << summary.status();
   return *summary;
 }
 
 TEST(BoundedSeedsTest, TwoArticlesASegmentStillOneStory) {
   Assignments sink;
-  const BoundedSummary summary = RunSegmented(testing::SeedsDir(), 2, true, sink);
+  const BoundedSummary summary =
+      RunSegmented(testing::SeedsDir(), 2, true, sink);
   EXPECT_GE(summary.segments, 2u);
   ASSERT_EQ(sink.told.size(), 1u);
   EXPECT_EQ(sink.told[0].first_date, absl::CivilDay(2022, 1, 9));

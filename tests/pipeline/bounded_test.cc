@@ -54,10 +54,10 @@ struct BoundedOutput {
   std::vector<InputError> errors;
 };
 
-BoundedOutput RunBounded(const std::vector<std::string>& inputs,
-                         BoundedOptions bounded,
-                         output::SpoolFormat format = output::SpoolFormat::kJson,
-                         PipelineOptions options = {}) {
+BoundedOutput RunBounded(
+    const std::vector<std::string>& inputs, BoundedOptions bounded,
+    output::SpoolFormat format = output::SpoolFormat::kJson,
+    PipelineOptions options = {}) {
   bounded.spill_dir = ::testing::TempDir();
   if (format == output::SpoolFormat::kAssignments) options.synthesize = false;
   auto spool = output::StorySpool::Create(format, bounded.spill_dir);
@@ -73,16 +73,20 @@ BoundedOutput RunBounded(const std::vector<std::string>& inputs,
 
 std::string InMemoryJson(const std::string& input) {
   CollectingErrorSink errors;
-  const PipelineResult result = RunPipeline(
-      ReadArticles({input}, IngestOptions{}, errors), PipelineOptions{},
-      errors);
+  const PipelineResult result =
+      RunPipeline(ReadArticles({input}, IngestOptions{}, errors),
+                  PipelineOptions{}, errors);
   return output::StoriesJson(result).dump(2) + "\n";
 }
 
 TEST(SpillTest, RecordsRoundTrip) {
   pipeline::AnalyzedDoc doc;
-  doc.doc = {.id = "a1", .source = "wire", .url = "u", .title = "Т",
-             .text = "one\ntwo", .lang = Lang::kRu,
+  doc.doc = {.id = "a1",
+             .source = "wire",
+             .url = "u",
+             .title = "Т",
+             .text = "one\ntwo",
+             .lang = Lang::kRu,
              .published = absl::CivilDay(2022, 1, 9)};
   doc.counts.terms = {3, 9};
   doc.counts.weights = {1.5f, 2};
@@ -121,8 +125,8 @@ TEST(BoundedTest, SegmentsLoseNothingAndIgnoreInputOrder) {
   std::shuffle(records.begin(), records.end(), std::mt19937(7));
   const std::string shuffled = WriteJsonl(records, "shuffled");
   // Small read batches: repeated ids and corpus counts cross batches.
-  const BoundedOptions options{.spill_dir = "", .segment_articles = 30,
-                               .read_batch_bytes = 4096};
+  const BoundedOptions options{
+      .spill_dir = "", .segment_articles = 30, .read_batch_bytes = 4096};
   const BoundedOutput a =
       RunBounded({ordered}, options, output::SpoolFormat::kAssignments);
   const BoundedOutput b =
@@ -134,7 +138,8 @@ TEST(BoundedTest, SegmentsLoseNothingAndIgnoreInputOrder) {
   std::vector<std::string> ids;
   std::string line;
   std::getline(lines, line);  // header
-  while (std::getline(lines, line)) ids.push_back(line.substr(0, line.find('\t')));
+  while (std::getline(lines, line))
+    ids.push_back(line.substr(0, line.find('\t')));
   EXPECT_EQ(ids.size(), records.size());
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end());
