@@ -33,6 +33,7 @@ class Writer {
   template <typename T>
   void PutVector(const std::vector<T>& v) {
     Put(static_cast<uint32_t>(v.size()));
+    if (v.empty()) return;  // data() may be null
     out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
 
@@ -62,7 +63,7 @@ class Reader {
     uint32_t n = 0;
     if (!Get(n) || in_.size() / sizeof(T) < n) return false;
     v.resize(n);
-    std::memcpy(v.data(), in_.data(), n * sizeof(T));
+    if (n > 0) std::memcpy(v.data(), in_.data(), n * sizeof(T));
     in_.remove_prefix(n * sizeof(T));
     return true;
   }
