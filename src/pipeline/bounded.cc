@@ -114,17 +114,18 @@ void SortStories(std::vector<Cluster>& stories) {
 // statistics follow the documents it changes, and the changed documents
 // are spilled again, so that a story told later reads them cleaned.
 absl::Status BoundedRun::DropRepeatedLines(std::vector<Carried>& fresh) {
+  // In id order, as the map below iterates: the two walk in step.
+  std::sort(fresh.begin(), fresh.end(), [](const Carried& a, const Carried& b) {
+    return a.doc->doc.id < b.doc->doc.id;
+  });
   pipeline::IncrementalIndex::Entries by_id;
-  absl::flat_hash_map<std::string_view, size_t> position;
-  for (size_t i = 0; i < fresh.size(); ++i) {
-    by_id.emplace(fresh[i].doc->doc.id, fresh[i].doc);
-    position[fresh[i].doc->doc.id] = i;
-  }
+  for (const Carried& slot : fresh) by_id.emplace(slot.doc->doc.id, slot.doc);
   // The corpus counts its statistics itself, in Replace.
   story::StemDf uncounted;
   pipeline::DropRepeatedLines(by_id, uncounted, options_, threads_);
+  size_t i = 0;
   for (auto& [id, doc] : by_id) {
-    Carried& slot = fresh[position.at(id)];
+    Carried& slot = fresh[i++];
     if (doc == slot.doc) continue;
     if (auto status = corpus_.Replace(slot.entry, *slot.doc, *doc);
         !status.ok()) {
