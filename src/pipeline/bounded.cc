@@ -120,9 +120,8 @@ absl::Status BoundedRun::DropRepeatedLines(std::vector<Carried>& fresh) {
   });
   pipeline::IncrementalIndex::Entries by_id;
   for (const Carried& slot : fresh) by_id.emplace(slot.doc->doc.id, slot.doc);
-  // The corpus counts its statistics itself, in Replace.
-  story::StemDf uncounted;
-  pipeline::DropRepeatedLines(by_id, uncounted, options_, threads_);
+  // Not counted here: the corpus follows its statistics in Replace.
+  pipeline::DropRepeatedLines(by_id, nullptr, options_, threads_);
   size_t i = 0;
   for (auto& [id, doc] : by_id) {
     Carried& slot = fresh[i++];

@@ -26,10 +26,21 @@ AnalyzedDoc AnalyzeDocument(Document doc, text::Analyzer& analyzer,
   return out;
 }
 
-namespace {
+std::vector<AnalyzedDoc> AnalyzeEach(std::vector<Document> docs,
+                                     const PipelineOptions& options,
+                                     int threads) {
+  const int workers = ResolveThreads(threads);
+  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
+  std::vector<AnalyzedDoc> out(docs.size());
+  ParallelFor(
+      static_cast<int>(docs.size()), workers, 4, [&](int worker, int i) {
+        auto& analyzer = analyzers[worker];
+        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+        out[i] = AnalyzeDocument(std::move(docs[i]), *analyzer, options);
+      });
+  return out;
+}
 
-// Adds `delta` to the frequency of each of a document's stems; stems no
-// document has any more leave the table.
 void CountStems(const AnalyzedDoc& doc, int delta, story::StemDf& stem_df) {
   for (const uint64_t key : doc.content_stems) {
     auto it = stem_df.try_emplace(key, 0).first;
@@ -37,8 +48,6 @@ void CountStems(const AnalyzedDoc& doc, int delta, story::StemDf& stem_df) {
     if (it->second == 0) stem_df.erase(it);
   }
 }
-
-}  // namespace
 
 void IncrementalIndex::Count(const AnalyzedDoc& doc, int delta) {
   CountStems(doc, delta, stem_df_);
@@ -66,7 +75,7 @@ std::shared_ptr<const AnalyzedDoc> IncrementalIndex::Find(
 }
 
 void DropRepeatedLines(IncrementalIndex::Entries& entries,
-                       story::StemDf& stem_df, const PipelineOptions& options,
+                       story::StemDf* stem_df, const PipelineOptions& options,
                        int threads) {
   if (!options.clean.remove_boilerplate) return;
   std::vector<Document> docs;
@@ -74,28 +83,23 @@ void DropRepeatedLines(IncrementalIndex::Entries& entries,
   for (const auto& [id, doc] : entries) docs.push_back(doc->doc);
   extract::RemoveRepeatedLines(docs, options.clean);
   std::vector<IncrementalIndex::Entries::iterator> changed;
-  std::vector<int> positions;
+  std::vector<Document> changed_docs;
   int i = 0;
   for (auto it = entries.begin(); it != entries.end(); ++it, ++i) {
     if (docs[i].text == it->second->doc.text) continue;
     changed.push_back(it);
-    positions.push_back(i);
+    changed_docs.push_back(std::move(docs[i]));
   }
-  const int workers = ResolveThreads(threads);
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
-  std::vector<std::shared_ptr<const AnalyzedDoc>> redone(changed.size());
-  ParallelFor(
-      static_cast<int>(changed.size()), workers, 4, [&](int worker, int k) {
-        auto& analyzer = analyzers[worker];
-        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-        redone[k] = std::make_shared<const AnalyzedDoc>(
-            AnalyzeDocument(std::move(docs[positions[k]]), *analyzer, options));
-      });
+  std::vector<AnalyzedDoc> redone =
+      AnalyzeEach(std::move(changed_docs), options, threads);
   for (size_t k = 0; k < changed.size(); ++k) {
     auto& slot = changed[k]->second;
-    CountStems(*slot, -1, stem_df);
-    CountStems(*redone[k], +1, stem_df);
-    slot = std::move(redone[k]);
+    auto now = std::make_shared<const AnalyzedDoc>(std::move(redone[k]));
+    if (stem_df) {
+      CountStems(*slot, -1, *stem_df);
+      CountStems(*now, +1, *stem_df);
+    }
+    slot = std::move(now);
   }
 }
 
@@ -149,8 +153,8 @@ PipelineResult ClusterUnderIdf(std::span<const AnalyzedDoc* const> analysed,
   std::vector<Document> docs;
   docs.reserve(n);
   for (const AnalyzedDoc* a : analysed) docs.push_back(a->doc);
-  PipelineResult result = ClusterAnalysed(analysed, docs, weighted, options,
-                                          threads, corpus_size);
+  PipelineResult result =
+      ClusterAnalysed(analysed, docs, weighted, options, threads, corpus_size);
   result.docs = std::move(docs);
   if (vectors) *vectors = std::move(weighted);
   return result;

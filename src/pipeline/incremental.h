@@ -43,6 +43,15 @@ struct AnalyzedDoc {
 AnalyzedDoc AnalyzeDocument(Document doc, text::Analyzer& analyzer,
                             const PipelineOptions& options);
 
+// AnalyzeDocument on each of `docs`, in parallel; the result is in order.
+std::vector<AnalyzedDoc> AnalyzeEach(std::vector<Document> docs,
+                                     const PipelineOptions& options,
+                                     int threads);
+
+// Adds `delta` to the frequency of each of a document's stems; stems no
+// document has any more leave the table.
+void CountStems(const AnalyzedDoc& doc, int delta, story::StemDf& stem_df);
+
 // The corpus as a set of analysed documents, keyed (and so sorted) by id,
 // as RunPipeline orders its documents, with the story stage's stem
 // document frequencies over them. Values are shared, immutable: a copy of
@@ -71,11 +80,11 @@ class IncrementalIndex {
 
 // The batch's corpus-level cleaning on `entries`: lines a source repeats
 // across its articles are dropped (extract::RemoveRepeatedLines), and the
-// documents that changed are analysed again, with `stem_df` following. An
-// article arrives cleaned on its own, since what a source repeats shows
-// only across the corpus.
+// documents that changed are analysed again, with `stem_df` (when given)
+// following. An article arrives cleaned on its own, since what a source
+// repeats shows only across the corpus.
 void DropRepeatedLines(IncrementalIndex::Entries& entries,
-                       story::StemDf& stem_df, const PipelineOptions& options,
+                       story::StemDf* stem_df, const PipelineOptions& options,
                        int threads);
 
 // Copies, events and clusters of `analysed` (sorted by id; indices refer to

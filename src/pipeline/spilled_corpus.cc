@@ -32,11 +32,7 @@ void SpilledCorpus::Count(const AnalyzedDoc& doc, int delta) {
   } else {
     idf_.Remove(doc.counts);
   }
-  for (const uint64_t key : doc.content_stems) {
-    auto it = stem_df_.try_emplace(key, 0).first;
-    it->second += delta;
-    if (it->second == 0) stem_df_.erase(it);
-  }
+  CountStems(doc, delta, stem_df_);
 }
 
 absl::StatusOr<std::string> SpilledCorpus::IdOf(int entry) const {
@@ -109,14 +105,8 @@ absl::Status SpilledCorpus::Add(std::vector<Article> batch,
   timings.clean_s += SecondsSince(start);
   start = std::chrono::steady_clock::now();
 
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads_);
-  std::vector<AnalyzedDoc> analysed(docs.size());
-  ParallelFor(
-      static_cast<int>(docs.size()), threads_, 16, [&](int worker, int i) {
-        auto& analyzer = analyzers[worker];
-        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-        analysed[i] = AnalyzeDocument(std::move(docs[i]), *analyzer, options_);
-      });
+  const std::vector<AnalyzedDoc> analysed =
+      AnalyzeEach(std::move(docs), options_, threads_);
   // Documents come back in id order, without the ones cleaning skipped.
   size_t next = 0;
   for (size_t i = 0; i < ids.size(); ++i) {

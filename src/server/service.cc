@@ -101,7 +101,7 @@ std::shared_ptr<Snapshot> StoryService::Build(
     pipeline::IncrementalIndex::Entries entries, story::StemDf stem_df,
     uint64_t generation) const {
   const auto start = std::chrono::steady_clock::now();
-  pipeline::DropRepeatedLines(entries, stem_df, options_.pipeline,
+  pipeline::DropRepeatedLines(entries, &stem_df, options_.pipeline,
                               options_.threads);
   auto snap = std::make_shared<Snapshot>();
   snap->generation = generation;
