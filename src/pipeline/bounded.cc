@@ -2,7 +2,6 @@
 // clustered a date-ordered segment at a time.
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <map>
 #include <set>
 
@@ -13,10 +12,8 @@
 #include "pipeline/incremental.h"
 #include "pipeline/spill.h"
 #include "pipeline/spilled_corpus.h"
-#include "pipeline/stages.h"
 #include "story/teller.h"
 #include "storyline/pipeline.h"
-#include "xxhash.h"
 
 namespace storyline {
 namespace {
@@ -159,6 +156,7 @@ absl::Status BoundedRun::TellWithRetired(
   if (stories.empty()) return absl::OkStatus();
   // Every member as (entry, event id); events listed by their members.
   std::vector<std::pair<int, std::string>> members;
+  std::vector<size_t> story_end;  // members[story_end[s-1], story_end[s])
   for (size_t s = 0; s < stories.size(); ++s) {
     for (const int e : stories[s].events) {
       for (const int d : segment.events[e].docs) {
@@ -170,6 +168,7 @@ absl::Status BoundedRun::TellWithRetired(
         members.emplace_back(entry, event.id);
       }
     }
+    story_end.push_back(members.size());
   }
   std::vector<int> wanted;
   for (const auto& [entry, event] : members) wanted.push_back(entry);
@@ -211,20 +210,14 @@ absl::Status BoundedRun::TellWithRetired(
     event_index[id] = static_cast<int>(told.events.size());
     told.events.push_back({id, std::move(event_docs[id])});
   }
-  // Members were listed story by story: each story's run of them.
   size_t at = 0;
-  for (size_t s = 0; s < stories.size(); ++s) {
-    size_t count = 0;
-    for (const int e : stories[s].events)
-      count += segment.events[e].docs.size();
-    for (const RetiredEvent& event : retired[s]) count += event.entries.size();
+  for (const size_t end : story_end) {
     Cluster story;
     std::set<int> events;
-    for (size_t i = at; i < at + count; ++i) {
-      story.docs.push_back(index_of_entry.at(members[i].first));
-      events.insert(event_index.at(members[i].second));
+    for (; at < end; ++at) {
+      story.docs.push_back(index_of_entry.at(members[at].first));
+      events.insert(event_index.at(members[at].second));
     }
-    at += count;
     std::sort(story.docs.begin(), story.docs.end());
     story.events.assign(events.begin(), events.end());
     story.id = cluster::ClusterId('s', told.docs[story.docs.front()].id);
@@ -300,14 +293,18 @@ absl::Status BoundedRun::Segment(std::span<const int> fresh,
                         int64_t{newest} + bounded_.horizon_days >= *next_day);
   };
   std::vector<bool> event_open(result.events.size());
+  std::vector<int32_t> event_newest(result.events.size());
   for (size_t e = 0; e < result.events.size(); ++e) {
-    event_open[e] = can_grow(NewestDay(result.events[e].docs, result.docs));
+    event_newest[e] = NewestDay(result.events[e].docs, result.docs);
+    event_open[e] = can_grow(event_newest[e]);
   }
   std::vector<int> open;
-  std::vector<int32_t> newest(stories);
+  std::vector<int32_t> newest(stories, kUndated);
   std::vector<size_t> recent(stories, 0);  // documents it would carry
   for (size_t c = 0; c < stories; ++c) {
-    newest[c] = NewestDay(result.clusters[c].docs, result.docs);
+    for (const int e : result.clusters[c].events) {
+      newest[c] = std::max(newest[c], event_newest[e]);
+    }
     if (!can_grow(newest[c])) continue;
     open.push_back(static_cast<int>(c));
     for (const int e : result.clusters[c].events) {
