@@ -60,6 +60,15 @@ UChar32 FirstCodePoint(std::string_view s) {
   return c;
 }
 
+// Sentence-final punctuation or a line break between words opens a new
+// sentence.
+bool EndsSentence(std::string_view between_words) {
+  for (const char c : between_words) {
+    if (c == '.' || c == '!' || c == '?' || c == '\n') return true;
+  }
+  return false;
+}
+
 Token MakeToken(std::string_view text, uint32_t begin, uint32_t end,
                 bool is_number, bool sentence_start) {
   Token token;
@@ -74,13 +83,34 @@ Token MakeToken(std::string_view text, uint32_t begin, uint32_t end,
 
 }  // namespace
 
-std::vector<Token> Tokenizer::Words(std::string_view text) {
+void Tokenizer::Scan(std::string_view text) {
   std::vector<ScannedWord>& words = impl_->scanned;
   words.clear();
-  if (!ScanWords(text, words)) return IcuWords(text);
+  ScanWords(text, words,
+            [&](uint32_t begin, uint32_t end, bool& sentence_start,
+                std::vector<ScannedWord>& out) {
+              Segment(
+                  *impl_->words, text.substr(begin, end - begin),
+                  [&](int32_t b, int32_t e, int32_t rule) {
+                    if (rule == UBRK_WORD_NONE) {
+                      if (EndsSentence(text.substr(begin + b, e - b))) {
+                        sentence_start = true;
+                      }
+                      return;
+                    }
+                    out.push_back({begin + static_cast<uint32_t>(b),
+                                   begin + static_cast<uint32_t>(e),
+                                   rule < UBRK_WORD_LETTER, sentence_start});
+                    sentence_start = false;
+                  });
+            });
+}
+
+std::vector<Token> Tokenizer::Words(std::string_view text) {
+  Scan(text);
   std::vector<Token> tokens;
-  tokens.reserve(words.size());
-  for (const ScannedWord& w : words) {
+  tokens.reserve(impl_->scanned.size());
+  for (const ScannedWord& w : impl_->scanned) {
     tokens.push_back(
         MakeToken(text, w.begin, w.end, w.is_number, w.sentence_start));
   }
@@ -88,15 +118,10 @@ std::vector<Token> Tokenizer::Words(std::string_view text) {
 }
 
 void Tokenizer::WordSpans(std::string_view text, std::vector<Span>& out) {
+  Scan(text);
   out.clear();
-  std::vector<ScannedWord>& words = impl_->scanned;
-  words.clear();
-  if (ScanWords(text, words)) {
-    out.reserve(words.size());
-    for (const ScannedWord& w : words) out.push_back({w.begin, w.end});
-    return;
-  }
-  for (const Token& token : IcuWords(text)) out.push_back(token.span);
+  out.reserve(impl_->scanned.size());
+  for (const ScannedWord& w : impl_->scanned) out.push_back({w.begin, w.end});
 }
 
 std::vector<Token> Tokenizer::IcuWords(std::string_view text) {
@@ -105,11 +130,8 @@ std::vector<Token> Tokenizer::IcuWords(std::string_view text) {
   bool at_sentence_start = true;
   Segment(*impl_->words, text, [&](int32_t begin, int32_t end, int32_t rule) {
     if (rule == UBRK_WORD_NONE) {
-      // Sentence-final punctuation or a line break opens a new sentence.
-      for (const char c : text.substr(begin, end - begin)) {
-        if (c == '.' || c == '!' || c == '?' || c == '\n') {
-          at_sentence_start = true;
-        }
+      if (EndsSentence(text.substr(begin, end - begin))) {
+        at_sentence_start = true;
       }
       return;
     }

@@ -32,8 +32,8 @@ class Tokenizer {
 
   // Words and numbers of `text`, in order; punctuation and spaces dropped.
   // `text` must be valid UTF-8. O(bytes). Latin, Greek and Cyrillic text
-  // takes a fast path (text/word_scanner.h); the result is the same as
-  // IcuWords'.
+  // takes a fast path (text/word_scanner.h), the rest goes through ICU
+  // stretch by stretch; the result is the same as IcuWords'.
   std::vector<Token> Words(std::string_view text);
 
   // The same with ICU's word break iterator alone: the reference.
@@ -48,6 +48,10 @@ class Tokenizer {
   std::vector<Span> Sentences(std::string_view text);
 
  private:
+  // Words of `text` into impl_->scanned: the fast scanner, with ICU for
+  // the stretches it does not model.
+  void Scan(std::string_view text);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -84,6 +84,11 @@ const std::array<Wb, kTableEnd>& ClassTable() {
   return table;
 }
 
+bool IsAsciiSpace(uint8_t b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
+         b == '\v';
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view text)
@@ -123,18 +128,18 @@ class Scanner {
     return wb;
   }
 
-  bool Run(std::vector<ScannedWord>& out) {
-    bool sentence_start = true;
-    int32_t i = 0;
+  // Scans on from `i`, appending words, until the end of the text (returns
+  // size) or a character the scanner does not model (returns where it is).
+  int32_t Run(int32_t i, bool& sentence_start, std::vector<ScannedWord>& out) {
     while (i < size_) {
       int32_t next;
       const Wb wb = AtPastExtend(i, next);
-      if (wb == Wb::kUnsupported) return false;
+      if (wb == Wb::kUnsupported) return i;
       bool starts_word = wb == Wb::kLetter || wb == Wb::kNumeric;
       if (wb == Wb::kExtendNumLet) {  // WB13b: "_" needs a partner
         int32_t after;
         const Wb following = AtPastExtend(next, after);
-        if (following == Wb::kUnsupported) return false;
+        if (following == Wb::kUnsupported) return next;
         starts_word = following == Wb::kLetter || following == Wb::kNumeric ||
                       following == Wb::kExtendNumLet;
       }
@@ -143,13 +148,15 @@ class Scanner {
         if (b == '.' || b == '!' || b == '?' || b == '\n') {
           sentence_start = true;
         }
+        if (IsAsciiSpace(b)) {
+          chunk_ = {next, out.size(), sentence_start};
+        }
         i = next;
         continue;
       }
       ScannedWord word;
       word.begin = static_cast<uint32_t>(i);
       word.sentence_start = sentence_start;
-      sentence_start = false;
       // ICU's status comes from the last pair of characters: "G7", "U20",
       // "1,000" and "1_" are numbers, "5G", "U.S" and "a_" words.
       Wb last = wb;
@@ -157,7 +164,7 @@ class Scanner {
       i = next;
       while (i < size_) {
         const Wb k = AtPastExtend(i, next);
-        if (k == Wb::kUnsupported) return false;
+        if (k == Wb::kUnsupported) return i;
         if (k == Wb::kLetter || k == Wb::kNumeric) {  // WB5, WB8-10, WB13b
           number = k == Wb::kNumeric;
           last = k;
@@ -178,27 +185,64 @@ class Scanner {
         if (!joins_letters && !joins_digits) break;
         int32_t after;
         const Wb following = AtPastExtend(next, after);
-        if (following == Wb::kUnsupported) return false;
+        if (following == Wb::kUnsupported) return next;
         if (following != last) break;
         i = after;
       }
       word.end = static_cast<uint32_t>(i);
       word.is_number = number;
+      sentence_start = false;
       out.push_back(word);
     }
-    return true;
+    return size_;
   }
+
+  // Where the stretch of text around `at` ends: the next ASCII white space.
+  int32_t StretchEnd(int32_t at) const {
+    while (at < size_ && !IsAsciiSpace(bytes_[at])) ++at;
+    return at;
+  }
+
+  // The scanner's state after the last ASCII white space: where the
+  // stretch holding an unmodelled character starts.
+  struct Chunk {
+    int32_t begin = 0;
+    size_t words = 0;
+    bool sentence_start = true;
+  };
+  const Chunk& chunk() const { return chunk_; }
 
  private:
   const uint8_t* bytes_;
   int32_t size_;
   const std::array<Wb, kTableEnd>& table_;
+  Chunk chunk_;
 };
 
 }  // namespace
 
-bool ScanWords(std::string_view text, std::vector<ScannedWord>& out) {
-  return Scanner(text).Run(out);
+void ScanWords(std::string_view text, std::vector<ScannedWord>& out,
+               ForeignSegmenter foreign) {
+  Scanner scanner(text);
+  const auto size = static_cast<int32_t>(text.size());
+  bool sentence_start = true;
+  for (int32_t i = 0; (i = scanner.Run(i, sentence_start, out)) < size;) {
+    // Undo the stretch's words so far and let `foreign` segment all of it.
+    const Scanner::Chunk chunk = scanner.chunk();
+    out.resize(chunk.words);
+    sentence_start = chunk.sentence_start;
+    const int32_t end = scanner.StretchEnd(i);
+    foreign(static_cast<uint32_t>(chunk.begin), static_cast<uint32_t>(end),
+            sentence_start, out);
+    i = end;
+  }
+}
+
+bool ScansAlone(std::string_view text) {
+  bool sentence_start = true;
+  std::vector<ScannedWord> words;
+  return Scanner(text).Run(0, sentence_start, words) ==
+         static_cast<int32_t>(text.size());
 }
 
 }  // namespace storyline::text

@@ -6,9 +6,9 @@
 // "’" join letters; ",", "." join digits; "_" joins both; combining marks
 // and format characters such as the soft hyphen vanish into the character
 // before), so a direct scan gives the same boundaries several times faster.
-// Character classes come from ICU's Word_Break property; the first
-// character the fast path does not model (other scripts, emoji) makes it
-// give up, and the caller segments the whole text with ICU instead.
+// Character classes come from ICU's Word_Break property. A character the
+// fast path does not model (other scripts, emoji) sends the stretch of
+// text around it, up to the nearest white space, to another segmenter.
 // tests/text checks that both give the same tokens on every shipped and
 // development corpus.
 #pragma once
@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "absl/functional/function_ref.h"
 
 namespace storyline::text {
 
@@ -25,9 +27,22 @@ struct ScannedWord {
   bool sentence_start = false;  // after . ! ? or a line break, or first
 };
 
-// Appends the words of valid UTF-8 `text` to `out` and returns true, or
-// returns false (with `out` in an unspecified state) when `text` holds a
-// character outside the modelled subset.
-bool ScanWords(std::string_view text, std::vector<ScannedWord>& out);
+// Segments text[begin, end), a stretch between ASCII white space that holds
+// a character the fast path does not model: appends its words to `out` and
+// updates `sentence_start` as the scanner would.
+using ForeignSegmenter =
+    absl::FunctionRef<void(uint32_t begin, uint32_t end, bool& sentence_start,
+                           std::vector<ScannedWord>& out)>;
+
+// Appends the words of valid UTF-8 `text` to `out`. A stretch of text
+// (between ASCII white space) that holds a character outside the modelled
+// subset is handed to `foreign`; UAX #29 always breaks at such white
+// space, so the words are those of segmenting the whole text at once.
+void ScanWords(std::string_view text, std::vector<ScannedWord>& out,
+               ForeignSegmenter foreign);
+
+// Whether `text` is in the modelled subset throughout: its words then need
+// no other segmenter.
+bool ScansAlone(std::string_view text);
 
 }  // namespace storyline::text

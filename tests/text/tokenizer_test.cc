@@ -67,8 +67,7 @@ TEST(Tokenizer, MarksFormatCharactersAndUnderscoresTakeTheFastPath) {
         "b \xEF\xBF\xBD"
         "c",
         "_ __ 1_ 1__ a_1 _a _1 a_ a_.b 1_.2 x__y"}) {
-    std::vector<ScannedWord> words;
-    EXPECT_TRUE(ScanWords(text, words)) << text;
+    EXPECT_TRUE(ScansAlone(text)) << text;
     ExpectSameAsIcu(tokenizer, text);
   }
 }
@@ -76,12 +75,38 @@ TEST(Tokenizer, MarksFormatCharactersAndUnderscoresTakeTheFastPath) {
 TEST(Tokenizer, OtherScriptsAndEmojiGoThroughIcu) {
   Tokenizer tokenizer;
   for (const std::string text :
-       {"北京 talks 会谈", "deal \xF0\x9F\x91\x8D done", "שלום 2022"}) {
-    std::vector<ScannedWord> words;
-    EXPECT_FALSE(ScanWords(text, words)) << text;
+       {"北京 talks 会谈", "deal \xF0\x9F\x91\x8D done", "שלום 2022",
+        "Talks ended. 北京 Then", "U.S.北京 talks",
+        "ab\xE2\x97\x8F"
+        "cd ef",
+        "3,\xE2\x97\x8F 4", "_\xE2\x97\x8F _x", "end.\n\xD9\x85\xD8\xA7 Next",
+        "x \xE2\x80\x8D\xF0\x9F\x91\x8D y", "tail 会谈"}) {
+    EXPECT_FALSE(ScansAlone(text)) << text;
     ExpectSameAsIcu(tokenizer, text);
     EXPECT_FALSE(tokenizer.Words(text).empty()) << text;
   }
+}
+
+// Only the stretch around a foreign character goes to ICU; the words are
+// those of segmenting the whole text with ICU, wherever the character is.
+TEST(Tokenizer, ForeignCharactersInRealTextSameAsIcu) {
+  Tokenizer tokenizer;
+  const std::vector<std::string> foreign = {
+      "\xE2\x97\x8F", "北京", "\xF0\x9F\x91\x8D", "\xD9\x85\xD8\xA7", "שלום"};
+  int checked = 0;
+  ForEachJsonlString(
+      testing::SampleDir() + "/ecbplus-sample.jsonl",
+      [&](const std::string& s) {
+        if (s.size() < 40 || checked >= 60) return;
+        for (size_t at = 7, k = 0; at < s.size(); at += 37, ++k) {
+          while (at < s.size() && (s[at] & 0xC0) == 0x80) ++at;  // a boundary
+          const std::string text =
+              s.substr(0, at) + foreign[k % foreign.size()] + s.substr(at);
+          ExpectSameAsIcu(tokenizer, text);
+          ++checked;
+        }
+      });
+  EXPECT_GE(checked, 60);
 }
 
 TEST(FoldCase, FastPathMatchesIcu) {
