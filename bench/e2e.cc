@@ -285,8 +285,8 @@ void RunBounded(const Flags& flags, size_t size, const std::string& mode) {
       "gen {:.1f}s  segments={} events={} stories={} | clean {:.1f}s "
       "analyze {:.1f}s cluster {:.1f}s story {:.1f}s\n",
       mode, size, text_bytes / 1e6, s, size / s, cpu, peak_kb / 1024.0,
-      run->spilled_bytes / 1e9, gen_s, run->segments, run->events,
-      run->stories, t.clean_s, t.analyze_s, t.cluster_s, t.story_s);
+      run->spilled_bytes / 1e9, gen_s, run->segments, run->events, run->stories,
+      t.clean_s, t.analyze_s, t.cluster_s, t.story_s);
 }
 
 void RunOne(const Flags& flags, size_t size, const std::string& mode) {
@@ -323,23 +323,24 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
     const DedupOptions options;
     const int workers = ResolveThreads(flags.threads);
     std::vector<dedup::Signature> signatures(docs.size());
-    std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
+    std::vector<dedup::ShingledText> shingled(docs.size());
+    std::vector<std::unique_ptr<dedup::Fingerprinter>> fingerprinters(workers);
     ParallelFor(
         static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
-          auto& tokenizer = tokenizers[worker];
-          if (!tokenizer) {
-            tokenizer = std::make_unique<text::Tokenizer>();
+          auto& fingerprinter = fingerprinters[worker];
+          if (!fingerprinter) {
+            fingerprinter = std::make_unique<dedup::Fingerprinter>(options);
           }
-          signatures[i] = dedup::ComputeSignature(
-              dedup::HashWords(docs[i].text, *tokenizer, options.seed).hashes,
-              options);
+          auto [signature, shingles] = fingerprinter->Of(docs[i].text);
+          signatures[i] = std::move(signature);
+          shingled[i] = std::move(shingles);
         });
     const double signature_s = Seconds(start);
     const auto candidates =
         dedup::FindCandidates(signatures, options, flags.threads);
     const double candidates_s = Seconds(start) - signature_s;
-    const auto copies = dedup::VerifyCandidates(docs, signatures, candidates,
-                                                options, flags.threads);
+    const auto copies = dedup::VerifyCandidates(
+        docs, signatures, shingled, candidates, options, flags.threads);
     detail = fmt::format(
         "copies={} (digest {:016x}) candidates={} | signatures {:.1f}s "
         "candidates {:.1f}s verify {:.1f}s",

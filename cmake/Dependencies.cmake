@@ -6,6 +6,7 @@ find_package(fmt REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(SQLite3 REQUIRED)
+find_package(Boost 1.74 REQUIRED)  # header-only: Boost.Sort
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -52,10 +52,19 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
                                    bool exact_equal,
                                    const DedupOptions& options);
 
-// Verifies candidates, re-tokenizing only the documents they name.
+// Verifies candidates, tokenizing again only the documents they name.
 // `signatures` are those of `docs`. Sorted by (a, b).
 std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
                                        std::span<const Signature> signatures,
+                                       std::span<const Candidate> candidates,
+                                       const DedupOptions& options,
+                                       int threads);
+
+// The same with every document's shingles at hand (`shingled[i]` from
+// `docs[i]`, as Fingerprint gives them): no tokenizing at all.
+std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
+                                       std::span<const Signature> signatures,
+                                       std::span<const ShingledText> shingled,
                                        std::span<const Candidate> candidates,
                                        const DedupOptions& options,
                                        int threads);

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <limits>
 #include <string>
 
@@ -39,73 +40,166 @@ void FillBins(std::span<const uint64_t> shingles, std::vector<uint32_t>& bins) {
   }
 }
 
-}  // namespace
+// The signature of a text whose shingle hashes are `shingles`, in text
+// order. MinHash minima do not depend on order, so nothing is sorted but
+// the sampled fingerprints.
+Signature SignatureOfShingles(std::span<const uint64_t> word_hashes,
+                              std::span<const uint64_t> shingles,
+                              const DedupOptions& options) {
+  Signature signature;
+  // The whole word sequence; word hashes are fixed-size, so no separator
+  // is needed between them.
+  signature.exact = XXH3_64bits_withSeed(
+      word_hashes.data(), word_hashes.size() * sizeof(uint64_t), options.seed);
+  signature.shingles = static_cast<uint32_t>(shingles.size());
+  signature.minhash.assign(std::max(1, options.minhash_size),
+                           std::numeric_limits<uint32_t>::max());
+  FillBins(shingles, signature.minhash);
+  const auto mod = static_cast<uint64_t>(options.fingerprint_mod);
+  for (const uint64_t shingle : shingles) {
+    if (shingle % mod == 0) signature.fingerprints.push_back(shingle);
+  }
+  auto& fingerprints = signature.fingerprints;
+  std::sort(fingerprints.begin(), fingerprints.end());
+  fingerprints.erase(std::unique(fingerprints.begin(), fingerprints.end()),
+                     fingerprints.end());
+  return signature;
+}
 
-HashedWords HashWords(std::span<const text::Token> tokens, uint64_t seed) {
-  HashedWords words;
-  words.hashes.reserve(tokens.size());
-  words.spans.reserve(tokens.size());
+template <typename Hash>
+ShingleOverlap OverlapOfSortedLists(std::span<const Hash> a,
+                                    std::span<const Hash> b) {
+  ShingleOverlap overlap{0, a.size(), b.size()};
+  // Branchless merge: which list advances is unpredictable for hashes.
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    const Hash x = a[i], y = b[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
+  }
+  overlap.common = common;
+  return overlap;
+}
+
+void HashTokensInto(std::span<const text::Token> tokens, uint64_t seed,
+                    HashedWords& words) {
+  words.hashes.clear();
+  words.spans.clear();
   for (const auto& token : tokens) {
     words.hashes.push_back(
         XXH3_64bits_withSeed(token.norm.data(), token.norm.size(), seed));
     words.spans.push_back(token.span);
   }
+}
+
+void HashTextInto(std::string_view text, text::Tokenizer& tokenizer,
+                  uint64_t seed, HashedWords& words, std::string& folded) {
+  tokenizer.WordSpans(text, words.spans);
+  words.hashes.clear();
+  for (const Span& span : words.spans) {
+    text::FoldCaseInto(text.substr(span.begin, span.end - span.begin), folded);
+    words.hashes.push_back(
+        XXH3_64bits_withSeed(folded.data(), folded.size(), seed));
+  }
+}
+
+void ShingleHashesInto(std::span<const uint64_t> word_hashes, int k,
+                       uint64_t seed, std::vector<uint64_t>& shingles) {
+  shingles.clear();
+  if (word_hashes.empty()) return;
+  const size_t width = std::min<size_t>(std::max(k, 1), word_hashes.size());
+  for (size_t i = 0; i + width <= word_hashes.size(); ++i) {
+    shingles.push_back(
+        XXH3_64bits_withSeed(&word_hashes[i], width * sizeof(uint64_t), seed));
+  }
+}
+
+}  // namespace
+
+HashedWords HashWords(std::span<const text::Token> tokens, uint64_t seed) {
+  HashedWords words;
+  HashTokensInto(tokens, seed, words);
   return words;
 }
 
 HashedWords HashWords(std::string_view text, text::Tokenizer& tokenizer,
                       uint64_t seed) {
   HashedWords words;
-  tokenizer.WordSpans(text, words.spans);
-  words.hashes.reserve(words.spans.size());
   std::string folded;
-  for (const Span& span : words.spans) {
-    text::FoldCaseInto(text.substr(span.begin, span.end - span.begin), folded);
-    words.hashes.push_back(
-        XXH3_64bits_withSeed(folded.data(), folded.size(), seed));
-  }
+  HashTextInto(text, tokenizer, seed, words, folded);
   return words;
 }
 
 std::vector<uint64_t> ShingleHashes(std::span<const uint64_t> word_hashes,
                                     int k, uint64_t seed) {
   std::vector<uint64_t> shingles;
-  if (word_hashes.empty()) return shingles;
-  const size_t width = std::min<size_t>(std::max(k, 1), word_hashes.size());
-  shingles.reserve(word_hashes.size() - width + 1);
-  for (size_t i = 0; i + width <= word_hashes.size(); ++i) {
-    shingles.push_back(
-        XXH3_64bits_withSeed(&word_hashes[i], width * sizeof(uint64_t), seed));
-  }
+  ShingleHashesInto(word_hashes, k, seed, shingles);
   return shingles;
 }
 
 Signature ComputeSignature(std::span<const uint64_t> word_hashes,
                            const DedupOptions& options) {
-  Signature signature;
-  std::vector<uint64_t> shingles =
+  const std::vector<uint64_t> shingles =
       ShingleHashes(word_hashes, options.shingle_tokens, options.seed);
-  // The whole word sequence; word hashes are fixed-size, so no separator
-  // is needed between them.
-  signature.exact = XXH3_64bits_withSeed(
-      word_hashes.data(), word_hashes.size() * sizeof(uint64_t), options.seed);
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-  signature.shingles = static_cast<uint32_t>(shingles.size());
-  signature.minhash.assign(std::max(1, options.minhash_size),
-                           std::numeric_limits<uint32_t>::max());
-  FillBins(shingles, signature.minhash);
-  for (const uint64_t shingle : shingles) {
-    if (shingle % static_cast<uint64_t>(options.fingerprint_mod) == 0) {
-      signature.fingerprints.push_back(shingle);  // already sorted, unique
-    }
-  }
-  return signature;
+  return SignatureOfShingles(word_hashes, shingles, options);
 }
 
 Signature ComputeSignature(std::span<const text::Token> tokens,
                            const DedupOptions& options) {
   return ComputeSignature(HashWords(tokens, options.seed).hashes, options);
+}
+
+Fingerprinted Fingerprinter::Of(std::string_view text) {
+  HashText(text);
+  return {SignatureOfShingles(words_.hashes, shingles_, options_), Shingled()};
+}
+
+Fingerprinted Fingerprinter::Of(std::span<const text::Token> tokens) {
+  HashTokens(tokens);
+  return {SignatureOfShingles(words_.hashes, shingles_, options_), Shingled()};
+}
+
+Signature Fingerprinter::SignatureOf(std::string_view text) {
+  HashText(text);
+  return SignatureOfShingles(words_.hashes, shingles_, options_);
+}
+
+Signature Fingerprinter::SignatureOf(std::span<const text::Token> tokens) {
+  HashTokens(tokens);
+  return SignatureOfShingles(words_.hashes, shingles_, options_);
+}
+
+ShingledText Fingerprinter::ShinglesOf(std::string_view text) {
+  HashText(text);
+  return Shingled();
+}
+
+void Fingerprinter::HashText(std::string_view text) {
+  HashTextInto(text, tokenizer_, options_.seed, words_, folded_);
+  ShingleHashesInto(words_.hashes, options_.shingle_tokens, options_.seed,
+                    shingles_);
+}
+
+void Fingerprinter::HashTokens(std::span<const text::Token> tokens) {
+  HashTokensInto(tokens, options_.seed, words_);
+  ShingleHashesInto(words_.hashes, options_.shingle_tokens, options_.seed,
+                    shingles_);
+}
+
+ShingledText Fingerprinter::Shingled() {
+  ShingledText s;
+  s.ordered.reserve(shingles_.size());
+  for (const uint64_t h : shingles_) {
+    s.ordered.push_back(static_cast<uint32_t>(h));
+  }
+  s.sorted = s.ordered;
+  // Sorting a few hundred random integers is this stage's largest cost:
+  // the branchless variant avoids a mispredicted branch per comparison.
+  boost::sort::pdqsort_branchless(s.sorted.begin(), s.sorted.end());
+  s.sorted.erase(std::unique(s.sorted.begin(), s.sorted.end()), s.sorted.end());
+  s.spans = words_.spans;
+  return s;
 }
 
 ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b) {
@@ -118,18 +212,12 @@ ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b) {
 
 ShingleOverlap OverlapOfSorted(std::span<const uint64_t> a,
                                std::span<const uint64_t> b) {
-  ShingleOverlap overlap{0, a.size(), b.size()};
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++overlap.common, ++i, ++j;
-    }
-  }
-  return overlap;
+  return OverlapOfSortedLists(a, b);
+}
+
+ShingleOverlap OverlapOfSorted(std::span<const uint32_t> a,
+                               std::span<const uint32_t> b) {
+  return OverlapOfSortedLists(a, b);
 }
 
 double ShingleOverlap::Jaccard() const {

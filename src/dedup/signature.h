@@ -36,17 +36,61 @@ struct Signature {
   uint64_t exact = 0;             // hash of the whole normalized word sequence
   std::vector<uint32_t> minhash;  // DedupOptions::minhash_size values
   std::vector<uint64_t> fingerprints;  // sampled shingles, sorted, unique
-  uint32_t shingles = 0;               // distinct shingles
+  uint32_t shingles = 0;  // shingle windows; 0 only for a text without words
 };
 
 // Signature of a text from its word hashes (seeded with options.seed).
-// Pure; O(words log words).
+// Pure; O(words), plus sorting the sampled fingerprints.
 Signature ComputeSignature(std::span<const uint64_t> word_hashes,
                            const DedupOptions& options);
 
 // The same from its tokens.
 Signature ComputeSignature(std::span<const text::Token> tokens,
                            const DedupOptions& options);
+
+// What verifying a candidate pair compares of one text. The shingle hashes
+// are cut to 32 bits: two texts of n shingles then share a false one with
+// probability about n^2 / 2^32, nothing beside the overlaps that matter,
+// and a text's shingles take half the memory.
+struct ShingledText {
+  std::vector<uint32_t> ordered;  // shingle hashes in text order
+  std::vector<uint32_t> sorted;   // the same, sorted and unique
+  std::vector<Span> spans;        // word byte spans, for passages
+};
+
+// A text's signature and its shingles, from one pass over its words, so
+// that verification need not tokenize the text again.
+struct Fingerprinted {
+  Signature signature;
+  ShingledText shingled;
+};
+
+// Signatures and shingles of one text after another, reusing its tokenizer
+// and buffers from text to text: one per thread.
+class Fingerprinter {
+ public:
+  explicit Fingerprinter(const DedupOptions& options) : options_(options) {}
+
+  // From the text, tokenized here, or from its tokens.
+  Fingerprinted Of(std::string_view text);
+  Fingerprinted Of(std::span<const text::Token> tokens);
+  // The signature alone.
+  Signature SignatureOf(std::string_view text);
+  Signature SignatureOf(std::span<const text::Token> tokens);
+  // The shingles alone.
+  ShingledText ShinglesOf(std::string_view text);
+
+ private:
+  void HashText(std::string_view text);
+  void HashTokens(std::span<const text::Token> tokens);
+  ShingledText Shingled();  // of words_, after shingles_ are computed
+
+  DedupOptions options_;
+  text::Tokenizer tokenizer_;
+  HashedWords words_;
+  std::vector<uint64_t> shingles_;
+  std::string folded_;
+};
 
 // How much two shingle lists share, counted over distinct shingles.
 struct ShingleOverlap {
@@ -62,5 +106,7 @@ ShingleOverlap Overlap(std::vector<uint64_t> a, std::vector<uint64_t> b);
 // O(n) for lists already sorted and unique.
 ShingleOverlap OverlapOfSorted(std::span<const uint64_t> a,
                                std::span<const uint64_t> b);
+ShingleOverlap OverlapOfSorted(std::span<const uint32_t> a,
+                               std::span<const uint32_t> b);
 
 }  // namespace storyline::dedup

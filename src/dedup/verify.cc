@@ -12,8 +12,8 @@ struct Run {
 };
 
 // The longest run of equal consecutive shingles. O(|a| + |b| + run lengths).
-Run LongestRun(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  absl::flat_hash_map<uint64_t, size_t> first_in_a;
+Run LongestRun(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  absl::flat_hash_map<uint32_t, size_t> first_in_a;
   for (size_t i = 0; i < a.size(); ++i) first_in_a.try_emplace(a[i], i);
   Run best;
   for (size_t j = 0; j < b.size(); ++j) {
@@ -50,24 +50,6 @@ void SetDirection(const Document& a, const Document& b, CopyPair& pair) {
   }
 }
 
-// What verification needs of one document, computed once per document so
-// that neither tokens nor unsorted shingles are kept for every pair.
-struct Shingled {
-  std::vector<uint64_t> ordered;  // shingle hashes in text order
-  std::vector<uint64_t> sorted;   // sorted, unique
-  std::vector<Span> spans;        // word byte spans, for passages
-};
-
-Shingled MakeShingled(HashedWords words, const DedupOptions& options) {
-  Shingled s;
-  s.ordered = ShingleHashes(words.hashes, options.shingle_tokens, options.seed);
-  s.sorted = s.ordered;
-  std::sort(s.sorted.begin(), s.sorted.end());
-  s.sorted.erase(std::unique(s.sorted.begin(), s.sorted.end()), s.sorted.end());
-  s.spans = std::move(words.spans);
-  return s;
-}
-
 Span PassageSpan(const std::vector<Span>& spans, size_t first_shingle,
                  size_t shingles, int k) {
   if (spans.empty() || shingles == 0) return {};
@@ -77,8 +59,9 @@ Span PassageSpan(const std::vector<Span>& spans, size_t first_shingle,
 }
 
 std::optional<CopyPair> VerifyShingled(Candidate ids, const Document& doc_a,
-                                       const Shingled& a, const Document& doc_b,
-                                       const Shingled& b, bool exact_equal,
+                                       const ShingledText& a,
+                                       const Document& doc_b,
+                                       const ShingledText& b, bool exact_equal,
                                        const DedupOptions& options) {
   const ShingleOverlap overlap = OverlapOfSorted(a.sorted, b.sorted);
   if (overlap.unique_a == 0 || overlap.unique_b == 0) return std::nullopt;
@@ -123,38 +106,20 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
                                    bool exact_equal,
                                    const DedupOptions& options) {
   return VerifyShingled(
-      ids, doc_a, MakeShingled(HashWords(tokens_a, options.seed), options),
-      doc_b, MakeShingled(HashWords(tokens_b, options.seed), options),
-      exact_equal, options);
+      ids, doc_a, Fingerprinter(options).Of(tokens_a).shingled, doc_b,
+      Fingerprinter(options).Of(tokens_b).shingled, exact_equal, options);
 }
 
-std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
-                                       std::span<const Signature> signatures,
-                                       std::span<const Candidate> candidates,
-                                       const DedupOptions& options,
-                                       int threads) {
-  // Words of every document a candidate names, computed once each.
-  std::vector<int> needed;
-  for (const auto& c : candidates) {
-    needed.push_back(c.a);
-    needed.push_back(c.b);
-  }
-  std::sort(needed.begin(), needed.end());
-  needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
-  std::vector<Shingled> shingled(needed.size());
-  const int workers = ResolveThreads(threads);
-  std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
-  ParallelFor(
-      static_cast<int>(needed.size()), workers, 16, [&](int worker, int i) {
-        auto& tokenizer = tokenizers[worker];
-        if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-        shingled[i] = MakeShingled(
-            HashWords(docs[needed[i]].text, *tokenizer, options.seed), options);
-      });
-  auto shingled_of = [&](int doc) -> const Shingled& {
-    return shingled[std::lower_bound(needed.begin(), needed.end(), doc) -
-                    needed.begin()];
-  };
+namespace {
+
+// Verifies every candidate on both cores; `shingled_of(doc)` gives a
+// document's shingles.
+template <typename ShingledOf>
+std::vector<CopyPair> VerifyAll(std::span<const Document> docs,
+                                std::span<const Signature> signatures,
+                                std::span<const Candidate> candidates,
+                                const DedupOptions& options, int workers,
+                                const ShingledOf& shingled_of) {
   std::vector<std::optional<CopyPair>> verified(candidates.size());
   ParallelFor(
       static_cast<int>(candidates.size()), workers, 64, [&](int, int i) {
@@ -170,20 +135,70 @@ std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
   return out;
 }
 
+}  // namespace
+
+std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
+                                       std::span<const Signature> signatures,
+                                       std::span<const Candidate> candidates,
+                                       const DedupOptions& options,
+                                       int threads) {
+  // Words of every document a candidate names, computed once each.
+  std::vector<int> needed;
+  for (const auto& c : candidates) {
+    needed.push_back(c.a);
+    needed.push_back(c.b);
+  }
+  std::sort(needed.begin(), needed.end());
+  needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+  std::vector<ShingledText> shingled(needed.size());
+  const int workers = ResolveThreads(threads);
+  std::vector<std::unique_ptr<Fingerprinter>> fingerprinters(workers);
+  ParallelFor(static_cast<int>(needed.size()), workers, 16,
+              [&](int worker, int i) {
+                auto& fingerprinter = fingerprinters[worker];
+                if (!fingerprinter) {
+                  fingerprinter = std::make_unique<Fingerprinter>(options);
+                }
+                shingled[i] = fingerprinter->ShinglesOf(docs[needed[i]].text);
+              });
+  return VerifyAll(
+      docs, signatures, candidates, options, workers,
+      [&](int doc) -> const ShingledText& {
+        return shingled[std::lower_bound(needed.begin(), needed.end(), doc) -
+                        needed.begin()];
+      });
+}
+
+std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
+                                       std::span<const Signature> signatures,
+                                       std::span<const ShingledText> shingled,
+                                       std::span<const Candidate> candidates,
+                                       const DedupOptions& options,
+                                       int threads) {
+  return VerifyAll(
+      docs, signatures, candidates, options, ResolveThreads(threads),
+      [&](int doc) -> const ShingledText& { return shingled[doc]; });
+}
+
 std::vector<CopyPair> FindCopies(std::span<const Document> docs,
                                  const DedupOptions& options, int threads) {
   const int workers = ResolveThreads(threads);
   std::vector<Signature> signatures(docs.size());
-  std::vector<std::unique_ptr<text::Tokenizer>> tokenizers(workers);
-  ParallelFor(
-      static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
-        auto& tokenizer = tokenizers[worker];
-        if (!tokenizer) tokenizer = std::make_unique<text::Tokenizer>();
-        signatures[i] = ComputeSignature(
-            HashWords(docs[i].text, *tokenizer, options.seed).hashes, options);
-      });
+  std::vector<ShingledText> shingled(docs.size());
+  std::vector<std::unique_ptr<Fingerprinter>> fingerprinters(workers);
+  ParallelFor(static_cast<int>(docs.size()), workers, 32,
+              [&](int worker, int i) {
+                auto& fingerprinter = fingerprinters[worker];
+                if (!fingerprinter) {
+                  fingerprinter = std::make_unique<Fingerprinter>(options);
+                }
+                auto [signature, shingles] = fingerprinter->Of(docs[i].text);
+                signatures[i] = std::move(signature);
+                shingled[i] = std::move(shingles);
+              });
   const auto candidates = FindCandidates(signatures, options, threads);
-  return VerifyCandidates(docs, signatures, candidates, options, threads);
+  return VerifyCandidates(docs, signatures, shingled, candidates, options,
+                          threads);
 }
 
 }  // namespace storyline::dedup

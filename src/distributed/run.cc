@@ -143,8 +143,9 @@ DistributedResult RunDistributed(const Comm& comm,
   timings.clean_s = Since(last);
 
   const bool tell = options.synthesize && render && options.run_clustering;
-  auto analysis =
-      pipeline::AnalyzeDocuments(share.docs, options, threads, tell);
+  // Rank 0 verifies the copies, tokenizing again the documents it needs.
+  auto analysis = pipeline::AnalyzeDocuments(share.docs, options, threads,
+                                             {.stem_df = tell});
   auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
   MergeAcrossRanks(comm, idf);
   const auto vectors =

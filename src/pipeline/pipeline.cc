@@ -43,19 +43,30 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   // The story stage weighs words by their rarity in the whole input:
   // counted here, in the one pass over every document's words.
   const bool tell = options.synthesize && options.run_clustering;
-  auto analysis =
-      pipeline::AnalyzeDocuments(result.docs, options, threads, tell);
+  // Shingles kept from the analysis spare copy verification a second pass
+  // over the words, at about 5 KB per document until it is done. Beside
+  // clustering, which needs the memory more, that saves little (a tenth of
+  // the copies stage).
+  auto analysis = pipeline::AnalyzeDocuments(
+      result.docs, options, threads,
+      {.stem_df = tell, .shingles = !options.run_clustering});
+  result.timings.analyze_s = watch.Lap();
+
+  // Copies before the vectors are weighed: their signatures are gone by
+  // then.
+  if (options.find_copies) {
+    pipeline::FindCopies(result, analysis, options, threads);
+  }
+  analysis.signatures = {};
+  analysis.shingled = {};
+  result.timings.dedup_s = watch.Lap();
+
   const auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
   const auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
-  result.timings.analyze_s = watch.Lap();
-
-  if (options.find_copies) {
-    pipeline::FindCopies(result, analysis.signatures, options, threads);
-  }
   auto stem_df = std::move(analysis.stem_df);
   analysis = {};
-  result.timings.dedup_s = watch.Lap();
+  result.timings.analyze_s += watch.Lap();
   if (!options.run_clustering) return result;
 
   pipeline::ClusterDocuments(result, vectors, options, threads);

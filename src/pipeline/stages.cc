@@ -70,32 +70,44 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
 
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,
-                          bool count_stems) {
+                          AnalysisNeeds needs) {
   const int n = static_cast<int>(docs.size());
   Analysis analysis;
-  std::vector<story::StemDf> stem_df(
-      count_stems ? threads : 0);
+  std::vector<story::StemDf> stem_df(needs.stem_df ? threads : 0);
   if (options.run_clustering) analysis.counts.resize(n);
-  if (options.find_copies) analysis.signatures.resize(n);
+  if (options.find_copies) {
+    analysis.signatures.resize(n);
+    if (needs.shingles) analysis.shingled.resize(n);
+  }
   std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads);
+  std::vector<std::unique_ptr<dedup::Fingerprinter>> fingerprinters(threads);
   ParallelFor(n, threads, 16, [&](int worker, int i) {
-    auto& analyzer = analyzers[worker];
-    if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
     const Document& doc = docs[i];
-    if (!options.run_clustering) {  // copies only: no stems needed
-      if (options.find_copies) {
-        analysis.signatures[i] = dedup::ComputeSignature(
-            analyzer->PlainWords(doc.text), options.dedup);
-      }
+    std::vector<text::Token> body;
+    if (options.run_clustering) {
+      auto& analyzer = analyzers[worker];
+      if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+      const auto title = analyzer->Words(doc.title, doc.lang);
+      body = analyzer->Words(doc.text, doc.lang);
+      analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
+      if (needs.stem_df) story::CountContentStems(body, stem_df[worker]);
+    }
+    if (!options.find_copies) return;
+    auto& fingerprinter = fingerprinters[worker];
+    if (!fingerprinter) {
+      fingerprinter = std::make_unique<dedup::Fingerprinter>(options.dedup);
+    }
+    // Copies alone need no stems: the plain words will do.
+    const bool from_body = options.run_clustering;
+    if (!needs.shingles) {
+      analysis.signatures[i] = from_body ? fingerprinter->SignatureOf(body)
+                                         : fingerprinter->SignatureOf(doc.text);
       return;
     }
-    const auto title = analyzer->Words(doc.title, doc.lang);
-    const auto body = analyzer->Words(doc.text, doc.lang);
-    analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
-    if (count_stems) story::CountContentStems(body, stem_df[worker]);
-    if (options.find_copies) {
-      analysis.signatures[i] = dedup::ComputeSignature(body, options.dedup);
-    }
+    auto [signature, shingled] =
+        from_body ? fingerprinter->Of(body) : fingerprinter->Of(doc.text);
+    analysis.signatures[i] = std::move(signature);
+    analysis.shingled[i] = std::move(shingled);
   });
   for (const auto& part : stem_df) {
     for (const auto& [stem, df] : part) analysis.stem_df[stem] += df;
@@ -122,13 +134,17 @@ std::vector<cluster::SparseVector> WeightVectors(
   return vectors;
 }
 
-void FindCopies(PipelineResult& result,
-                std::span<const dedup::Signature> signatures,
+void FindCopies(PipelineResult& result, const Analysis& analysis,
                 const PipelineOptions& options, int threads) {
   const auto candidates =
-      dedup::FindCandidates(signatures, options.dedup, threads);
-  result.copies = dedup::VerifyCandidates(result.docs, signatures, candidates,
-                                          options.dedup, threads);
+      dedup::FindCandidates(analysis.signatures, options.dedup, threads);
+  result.copies =
+      analysis.shingled.empty()
+          ? dedup::VerifyCandidates(result.docs, analysis.signatures,
+                                    candidates, options.dedup, threads)
+          : dedup::VerifyCandidates(result.docs, analysis.signatures,
+                                    analysis.shingled, candidates,
+                                    options.dedup, threads);
 }
 
 void ClusterDocuments(PipelineResult& result,

@@ -33,17 +33,25 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
                                     const PipelineOptions& options, int threads,
                                     ErrorSink& errors);
 
-// Term counts and copy signatures, one pass over each document's words.
-// With `count_stems`, also the story stage's stem document frequencies
-// (what story::BuildCorpus counts), from the same pass over the words.
+// Term counts, copy signatures and shingles, one pass over each
+// document's words.
 struct Analysis {
   std::vector<cluster::SparseVector> counts;  // empty unless clustering
   std::vector<dedup::Signature> signatures;   // empty unless finding copies
-  story::StemDf stem_df;
+  std::vector<dedup::ShingledText> shingled;  // empty unless asked for
+  story::StemDf stem_df;                      // empty unless asked for
+};
+struct AnalysisNeeds {
+  // The story stage's stem document frequencies (what story::BuildCorpus
+  // counts), from the same pass over the words.
+  bool stem_df = false;
+  // Every document's shingles, so that copy verification need not
+  // tokenize again (about 5 KB per document while they are kept).
+  bool shingles = false;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,
-                          bool count_stems = false);
+                          AnalysisNeeds needs = {});
 
 // Document frequencies of the counted terms.
 cluster::IdfTable CountDocumentFrequencies(
@@ -54,9 +62,8 @@ std::vector<cluster::SparseVector> WeightVectors(
     std::vector<cluster::SparseVector>& counts, const cluster::IdfTable& idf,
     const ClusterOptions& options, int threads);
 
-// Copies among `result.docs` (set, sorted by id) from their signatures.
-void FindCopies(PipelineResult& result,
-                std::span<const dedup::Signature> signatures,
+// Copies among `result.docs` (set, sorted by id) from their analysis.
+void FindCopies(PipelineResult& result, const Analysis& analysis,
                 const PipelineOptions& options, int threads);
 
 // Events and story memberships of `result.docs` (copies found first).

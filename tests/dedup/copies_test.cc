@@ -64,6 +64,44 @@ TEST(CopiesTest, ResultDoesNotDependOnThreads) {
   }
 }
 
+// Verifying on the shingles kept from the signature pass finds the same
+// copies, with the same evidence, as tokenizing the documents again; and
+// fingerprints from tokens equal those from the text.
+TEST(CopiesTest, KeptShinglesVerifyAsTokenizingAgain) {
+  const std::vector<Document> docs = SampleDocs();
+  const DedupOptions options;
+  Fingerprinter from_text(options), from_tokens(options);
+  text::Tokenizer tokenizer;
+  std::vector<Signature> signatures;
+  std::vector<ShingledText> shingled;
+  for (const auto& doc : docs) {
+    auto f = from_text.Of(doc.text);
+    const auto g = from_tokens.Of(tokenizer.Words(doc.text));
+    EXPECT_EQ(f.signature.minhash, g.signature.minhash) << doc.id;
+    EXPECT_EQ(f.signature.fingerprints, g.signature.fingerprints) << doc.id;
+    EXPECT_EQ(f.shingled.sorted, g.shingled.sorted) << doc.id;
+    EXPECT_TRUE(
+        std::is_sorted(f.shingled.sorted.begin(), f.shingled.sorted.end()));
+    signatures.push_back(std::move(f.signature));
+    shingled.push_back(std::move(f.shingled));
+  }
+  const auto candidates = FindCandidates(signatures, options, 2);
+  const auto kept =
+      VerifyCandidates(docs, signatures, shingled, candidates, options, 2);
+  const auto again = VerifyCandidates(docs, signatures, candidates, options, 2);
+  ASSERT_FALSE(kept.empty());
+  ASSERT_EQ(kept.size(), again.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    EXPECT_EQ(kept[i].a, again[i].a);
+    EXPECT_EQ(kept[i].b, again[i].b);
+    EXPECT_EQ(kept[i].kind, again[i].kind);
+    EXPECT_EQ(kept[i].jaccard, again[i].jaccard);
+    EXPECT_EQ(kept[i].passage_a.begin, again[i].passage_a.begin);
+    EXPECT_EQ(kept[i].passage_b.end, again[i].passage_b.end);
+  }
+  EXPECT_EQ(FindCopies(docs, options, 2).size(), kept.size());
+}
+
 TEST(CopiesTest, WordsHashedFromTextAsFromTokens) {
   text::Tokenizer tokenizer;
   const DedupOptions options;
