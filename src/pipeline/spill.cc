@@ -131,13 +131,18 @@ absl::StatusOr<std::unique_ptr<SpillFile>> SpillFile::Create(
   const int fd =
       open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return ErrnoError("cannot create", path);
+  // Unlinked at once: the open descriptor keeps the file, and the system
+  // frees its space when the descriptor closes, even if the process is
+  // killed. A run stopped with kill -9 leaves nothing in the folder.
+  if (unlink(path.c_str()) != 0) {
+    const absl::Status error = ErrnoError("cannot unlink", path);
+    close(fd);
+    return error;
+  }
   return std::unique_ptr<SpillFile>(new SpillFile(fd, path));
 }
 
-SpillFile::~SpillFile() {
-  close(fd_);
-  unlink(path_.c_str());
-}
+SpillFile::~SpillFile() { close(fd_); }
 
 absl::Status SpillFile::Flush() {
   size_t done = 0;

@@ -10,8 +10,10 @@
 
 namespace storyline::pipeline {
 
-// A temporary file of AnalyzedDoc records in a folder; removed when
-// destroyed. Append from one thread; Read from any number at once.
+// A temporary file of AnalyzedDoc records in a folder. It has no name
+// there from the start, so its space is freed when it is destroyed or the
+// process ends, however it ends. Append from one thread; Read from any
+// number at once.
 class SpillFile {
  public:
   // Creates a new file in `dir` (which must exist).

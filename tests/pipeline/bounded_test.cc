@@ -113,6 +113,27 @@ TEST(SpillTest, RecordsRoundTrip) {
       pipeline::DecodeAnalyzedDoc(std::string_view(bytes).substr(0, 20)).ok());
 }
 
+// The spill file has no name in its folder while it is written and read,
+// so a run killed with SIGKILL leaves nothing behind.
+TEST(SpillTest, LeavesNothingInItsFolder) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / "spill-unnamed";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto file = pipeline::SpillFile::Create(dir.string(), "docs");
+  ASSERT_TRUE(file.ok()) << file.status();
+  pipeline::AnalyzedDoc doc;
+  doc.doc.id = "a1";
+  doc.doc.text = "kept on disk";
+  auto place = (*file)->Append(doc);
+  ASSERT_TRUE(place.ok());
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+  auto back = (*file)->Read(*place);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->doc.text, "kept on disk");
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+}
+
 TEST(BoundedTest, OneSegmentIsTheInMemoryRun) {
   const BoundedOutput bounded = RunBounded({SampleFile()}, {});
   EXPECT_EQ(bounded.summary.segments, 1u);
