@@ -130,6 +130,8 @@ bool IsPastCue(std::string_view w) {
 }
 
 std::optional<int> IntegerOf(std::string_view w) {
+  // Most words it is asked about are not numbers at all.
+  if (w.empty() || w[0] < '0' || w[0] > '9') return std::nullopt;
   for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
     if (w.size() > 2 && w.ends_with(suffix)) {
       w.remove_suffix(2);
