@@ -216,13 +216,12 @@ void RunIndex(const std::vector<Article>& articles, int threads) {
   const int workers = ResolveThreads(threads);
   std::vector<cluster::SparseVector> counts(n);
   std::vector<dedup::Signature> signatures(n);
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
+  PerWorker<text::Analyzer> analyzers(workers);
   ParallelFor(n, workers, 16, [&](int worker, int i) {
-    auto& analyzer = analyzers[worker];
-    if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
+    text::Analyzer& analyzer = analyzers[worker];
     const Document doc = ToDocument(articles[i]);
-    const auto title = analyzer->Words(doc.title, doc.lang);
-    const auto body = analyzer->Words(doc.text, doc.lang);
+    const auto title = analyzer.Words(doc.title, doc.lang);
+    const auto body = analyzer.Words(doc.text, doc.lang);
     counts[i] = cluster::CountTerms(title, body, options.cluster);
     signatures[i] = dedup::ComputeSignature(body, options.dedup);
   });
@@ -324,14 +323,10 @@ void RunOne(const Flags& flags, size_t size, const std::string& mode) {
     const int workers = ResolveThreads(flags.threads);
     std::vector<dedup::Signature> signatures(docs.size());
     std::vector<dedup::ShingledText> shingled(docs.size());
-    std::vector<std::unique_ptr<dedup::Fingerprinter>> fingerprinters(workers);
+    PerWorker<dedup::Fingerprinter> fingerprinters(workers, options);
     ParallelFor(
         static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
-          auto& fingerprinter = fingerprinters[worker];
-          if (!fingerprinter) {
-            fingerprinter = std::make_unique<dedup::Fingerprinter>(options);
-          }
-          auto [signature, shingles] = fingerprinter->Of(docs[i].text);
+          auto [signature, shingles] = fingerprinters[worker].Of(docs[i].text);
           signatures[i] = std::move(signature);
           shingled[i] = std::move(shingles);
         });

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -36,6 +37,28 @@ inline void ParallelRanges(
   }
   for (auto& thread : pool) thread.join();
 }
+
+// One T per worker, made on a worker's first use: for objects that are not
+// thread-safe or that keep buffers from item to item (tokenizers,
+// analyzers). `args` are copied into every T's constructor.
+template <typename T>
+class PerWorker {
+ public:
+  template <typename... Args>
+  explicit PerWorker(int workers, const Args&... args)
+      : objects_(ResolveThreads(workers)),
+        make_([=] { return std::make_unique<T>(args...); }) {}
+
+  T& operator[](int worker) {
+    auto& object = objects_[worker];
+    if (!object) object = make_();
+    return *object;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T>> objects_;
+  std::function<std::unique_ptr<T>()> make_;
+};
 
 // Calls fn(worker, i) for every i in [0, n) with dynamic load balancing in
 // chunks of `chunk`; use when items differ a lot in cost. Results must be

@@ -1,8 +1,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 
-#include "absl/container/flat_hash_map.h"
 #include "base/parallel.h"
 #include "dedup/copies.h"
 
@@ -18,7 +18,8 @@ void SortOnThreads(std::vector<T>& items, int workers) {
   for (int w = 0; w <= workers; ++w) bounds[w] = size_t{1} * n * w / workers;
   ParallelRanges(workers, workers, [&](int, int begin, int end) {
     for (int w = begin; w < end; ++w) {
-      std::sort(items.begin() + bounds[w], items.begin() + bounds[w + 1]);
+      boost::sort::pdqsort_branchless(items.begin() + bounds[w],
+                                      items.begin() + bounds[w + 1]);
     }
   });
   for (int width = 1; width < workers; width *= 2) {
@@ -157,20 +158,31 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
   const int bands = std::max(1, options.bands);
   std::vector<std::vector<Candidate>> found(bands + 1);
   ParallelFor(bands + 1, threads, 1, [&](int, int job) {
-    absl::flat_hash_map<uint64_t, std::vector<int>> buckets;
+    // (key, document), sorted: a bucket is a run of equal keys, its
+    // documents in order.
+    std::vector<std::pair<uint64_t, int>> keyed;
+    keyed.reserve(n);
     const int band = job - 1;
     for (int i = 0; i < n; ++i) {
       const Signature& sig = signatures[i];
       if (sig.shingles == 0) continue;
       if (band < 0) {
-        buckets[sig.exact].push_back(i);
+        keyed.push_back({sig.exact, i});
         continue;
       }
       if (sig.minhash.size() < static_cast<size_t>(bands)) continue;
-      buckets[BandKey(sig, band, bands)].push_back(i);
+      keyed.push_back({BandKey(sig, band, bands), i});
     }
-    for (const auto& [key, docs] : buckets)
-      AppendBucketPairs(docs, cap, found[job]);
+    boost::sort::pdqsort_branchless(keyed.begin(), keyed.end());
+    std::vector<int> bucket;
+    for (size_t k = 0; k < keyed.size();) {
+      bucket.clear();
+      const uint64_t key = keyed[k].first;
+      for (; k < keyed.size() && keyed[k].first == key; ++k) {
+        bucket.push_back(keyed[k].second);
+      }
+      AppendBucketPairs(bucket, cap, found[job]);
+    }
   });
   std::vector<Candidate> out = SharedFingerprints(signatures, options, threads);
   for (const auto& list : found)
@@ -178,7 +190,7 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
   for (auto& c : out) {
     if (c.a > c.b) std::swap(c.a, c.b);
   }
-  // Hash-map iteration order varies: sorting makes the output deterministic.
+  // Sorted by pair, whatever the order the jobs found them in.
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

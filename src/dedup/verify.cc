@@ -152,15 +152,11 @@ std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
   needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
   std::vector<ShingledText> shingled(needed.size());
   const int workers = ResolveThreads(threads);
-  std::vector<std::unique_ptr<Fingerprinter>> fingerprinters(workers);
-  ParallelFor(static_cast<int>(needed.size()), workers, 16,
-              [&](int worker, int i) {
-                auto& fingerprinter = fingerprinters[worker];
-                if (!fingerprinter) {
-                  fingerprinter = std::make_unique<Fingerprinter>(options);
-                }
-                shingled[i] = fingerprinter->ShinglesOf(docs[needed[i]].text);
-              });
+  PerWorker<Fingerprinter> fingerprinters(workers, options);
+  ParallelFor(
+      static_cast<int>(needed.size()), workers, 16, [&](int worker, int i) {
+        shingled[i] = fingerprinters[worker].ShinglesOf(docs[needed[i]].text);
+      });
   return VerifyAll(
       docs, signatures, candidates, options, workers,
       [&](int doc) -> const ShingledText& {
@@ -185,17 +181,13 @@ std::vector<CopyPair> FindCopies(std::span<const Document> docs,
   const int workers = ResolveThreads(threads);
   std::vector<Signature> signatures(docs.size());
   std::vector<ShingledText> shingled(docs.size());
-  std::vector<std::unique_ptr<Fingerprinter>> fingerprinters(workers);
-  ParallelFor(static_cast<int>(docs.size()), workers, 32,
-              [&](int worker, int i) {
-                auto& fingerprinter = fingerprinters[worker];
-                if (!fingerprinter) {
-                  fingerprinter = std::make_unique<Fingerprinter>(options);
-                }
-                auto [signature, shingles] = fingerprinter->Of(docs[i].text);
-                signatures[i] = std::move(signature);
-                shingled[i] = std::move(shingles);
-              });
+  PerWorker<Fingerprinter> fingerprinters(workers, options);
+  ParallelFor(
+      static_cast<int>(docs.size()), workers, 32, [&](int worker, int i) {
+        auto [signature, shingles] = fingerprinters[worker].Of(docs[i].text);
+        signatures[i] = std::move(signature);
+        shingled[i] = std::move(shingles);
+      });
   const auto candidates = FindCandidates(signatures, options, threads);
   return VerifyCandidates(docs, signatures, shingled, candidates, options,
                           threads);

@@ -30,13 +30,12 @@ std::vector<AnalyzedDoc> AnalyzeEach(std::vector<Document> docs,
                                      const PipelineOptions& options,
                                      int threads) {
   const int workers = ResolveThreads(threads);
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(workers);
+  PerWorker<text::Analyzer> analyzers(workers);
   std::vector<AnalyzedDoc> out(docs.size());
   ParallelFor(
       static_cast<int>(docs.size()), workers, 4, [&](int worker, int i) {
-        auto& analyzer = analyzers[worker];
-        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-        out[i] = AnalyzeDocument(std::move(docs[i]), *analyzer, options);
+        out[i] =
+            AnalyzeDocument(std::move(docs[i]), analyzers[worker], options);
       });
   return out;
 }

@@ -79,33 +79,29 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     analysis.signatures.resize(n);
     if (needs.shingles) analysis.shingled.resize(n);
   }
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(threads);
-  std::vector<std::unique_ptr<dedup::Fingerprinter>> fingerprinters(threads);
+  PerWorker<text::Analyzer> analyzers(threads);
+  PerWorker<dedup::Fingerprinter> fingerprinters(threads, options.dedup);
   ParallelFor(n, threads, 16, [&](int worker, int i) {
     const Document& doc = docs[i];
     std::vector<text::Token> body;
     if (options.run_clustering) {
-      auto& analyzer = analyzers[worker];
-      if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
-      const auto title = analyzer->Words(doc.title, doc.lang);
-      body = analyzer->Words(doc.text, doc.lang);
+      text::Analyzer& analyzer = analyzers[worker];
+      const auto title = analyzer.Words(doc.title, doc.lang);
+      body = analyzer.Words(doc.text, doc.lang);
       analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
       if (needs.stem_df) story::CountContentStems(body, stem_df[worker]);
     }
     if (!options.find_copies) return;
-    auto& fingerprinter = fingerprinters[worker];
-    if (!fingerprinter) {
-      fingerprinter = std::make_unique<dedup::Fingerprinter>(options.dedup);
-    }
+    dedup::Fingerprinter& fingerprinter = fingerprinters[worker];
     // Copies alone need no stems: the plain words will do.
     const bool from_body = options.run_clustering;
     if (!needs.shingles) {
-      analysis.signatures[i] = from_body ? fingerprinter->SignatureOf(body)
-                                         : fingerprinter->SignatureOf(doc.text);
+      analysis.signatures[i] = from_body ? fingerprinter.SignatureOf(body)
+                                         : fingerprinter.SignatureOf(doc.text);
       return;
     }
     auto [signature, shingled] =
-        from_body ? fingerprinter->Of(body) : fingerprinter->Of(doc.text);
+        from_body ? fingerprinter.Of(body) : fingerprinter.Of(doc.text);
     analysis.signatures[i] = std::move(signature);
     analysis.shingled[i] = std::move(shingled);
   });

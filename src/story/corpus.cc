@@ -68,11 +68,9 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
   if (ids.empty()) {
     for (int d = 0; d < static_cast<int>(docs.size()); ++d) ids.push_back(d);
   }
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(
-      ResolveThreads(threads));
-  for (auto& a : analyzers) a = std::make_unique<text::Analyzer>();
+  PerWorker<text::Analyzer> analyzers(threads);
   ParallelFor(static_cast<int>(ids.size()), threads, 8, [&](int worker, int i) {
-    corpus.analyses[ids[i]] = Analyse(*analyzers[worker], docs[ids[i]]);
+    corpus.analyses[ids[i]] = Analyse(analyzers[worker], docs[ids[i]]);
   });
   for (const int d : ids)
     CountContentStems(corpus.analyses[d].words, corpus.df);

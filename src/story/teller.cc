@@ -128,8 +128,7 @@ std::vector<Story> TellStories(const StoryInput& input,
   return stories;
 }
 
-std::vector<Story> TellStories(const StoryInput& input,
-                               StemDf stem_df,
+std::vector<Story> TellStories(const StoryInput& input, StemDf stem_df,
                                int documents, std::span<const Cluster> clusters,
                                const StoryOptions& options, int threads) {
   StoryCorpus corpus;
@@ -138,16 +137,13 @@ std::vector<Story> TellStories(const StoryInput& input,
   corpus.df = std::move(stem_df);
   corpus.analysed_docs = documents;
   std::vector<std::vector<int>> reuse = ReuseOf(input, clusters);
-  std::vector<std::unique_ptr<text::Analyzer>> analyzers(
-      ResolveThreads(threads));
+  PerWorker<text::Analyzer> analyzers(threads);
   std::vector<Story> stories(clusters.size());
   // Each worker writes only the analyses of its own cluster's documents.
   ParallelFor(
       static_cast<int>(clusters.size()), threads, 1, [&](int worker, int i) {
-        auto& analyzer = analyzers[worker];
-        if (!analyzer) analyzer = std::make_unique<text::Analyzer>();
         for (const int d : clusters[i].docs) {
-          corpus.analyses[d] = Analyse(*analyzer, input.docs[d]);
+          corpus.analyses[d] = Analyse(analyzers[worker], input.docs[d]);
         }
         stories[i] =
             Tell(input, corpus, clusters[i], std::move(reuse[i]), options);
