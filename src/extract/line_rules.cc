@@ -92,6 +92,11 @@ ScriptCounts CountScripts(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {  // ASCII, most of most text: no lookup needed
+      const uint8_t b = s[i++] | 0x20;
+      counts.latin += b >= 'a' && b <= 'z';
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0 || !u_isalpha(c)) continue;
