@@ -66,12 +66,14 @@ std::string NormalizeNfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) {
+  const icu::StringPiece utf8(s.data(), static_cast<int32_t>(s.size()));
+  // Checked on the UTF-8 itself: most text is already NFC (curly quotes,
+  // Cyrillic), and then needs no conversion at all.
+  if (nfc->isNormalizedUTF8(utf8, status) && U_SUCCESS(status)) {
     return std::string(s);
   }
   status = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
   const icu::UnicodeString normalized = nfc->normalize(u, status);
   if (U_FAILURE(status)) return std::string(s);
   std::string out;

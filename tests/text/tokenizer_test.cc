@@ -109,6 +109,15 @@ TEST(Tokenizer, ForeignCharactersInRealTextSameAsIcu) {
   EXPECT_GE(checked, 60);
 }
 
+TEST(NormalizeNfc, ComposesOnlyWhatIsNotComposed) {
+  EXPECT_EQ(NormalizeNfc("cafe\xCC\x81 open"), "caf\xC3\xA9 open");
+  EXPECT_EQ(NormalizeNfc("\xD0\x99\xD0\xBE\xD0\xB4 \xE2\x80\x9Cq\xE2\x80\x9D"),
+            "\xD0\x99\xD0\xBE\xD0\xB4 \xE2\x80\x9Cq\xE2\x80\x9D");
+  // "И" + combining breve is "Й".
+  EXPECT_EQ(NormalizeNfc("\xD0\x98\xCC\x86"), "\xD0\x99");
+  EXPECT_EQ(NormalizeNfc("plain ascii"), "plain ascii");
+}
+
 TEST(FoldCase, FastPathMatchesIcu) {
   for (const std::string word :
        {"NATO", "Straße", "ＮＡＴＯ", "ЁЛКА", "Ѐже", "Йошкар-Ола", "Ωμέγα",
