@@ -187,6 +187,17 @@ void Fingerprinter::HashTokens(std::span<const text::Token> tokens) {
                     shingles_);
 }
 
+Span ShingledText::WordSpan(size_t i) const {
+  uint32_t length = word_lengths[i];
+  if (length == kLongWord) {
+    const auto it = std::lower_bound(
+        long_words.begin(), long_words.end(),
+        std::pair<uint32_t, uint32_t>{static_cast<uint32_t>(i), 0});
+    length = it->second;
+  }
+  return {word_begins[i], word_begins[i] + length};
+}
+
 ShingledText Fingerprinter::Shingled() {
   ShingledText s;
   s.ordered.reserve(shingles_.size());
@@ -198,7 +209,19 @@ ShingledText Fingerprinter::Shingled() {
   // the branchless variant avoids a mispredicted branch per comparison.
   boost::sort::pdqsort_branchless(s.sorted.begin(), s.sorted.end());
   s.sorted.erase(std::unique(s.sorted.begin(), s.sorted.end()), s.sorted.end());
-  s.spans = words_.spans;
+  s.word_begins.reserve(words_.spans.size());
+  s.word_lengths.reserve(words_.spans.size());
+  for (const Span& span : words_.spans) {
+    const uint32_t length = span.end - span.begin;
+    s.word_begins.push_back(span.begin);
+    if (length < ShingledText::kLongWord) {
+      s.word_lengths.push_back(static_cast<uint8_t>(length));
+    } else {
+      s.word_lengths.push_back(ShingledText::kLongWord);
+      s.long_words.push_back(
+          {static_cast<uint32_t>(s.word_begins.size() - 1), length});
+    }
+  }
   return s;
 }
 

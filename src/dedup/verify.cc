@@ -50,12 +50,12 @@ void SetDirection(const Document& a, const Document& b, CopyPair& pair) {
   }
 }
 
-Span PassageSpan(const std::vector<Span>& spans, size_t first_shingle,
+Span PassageSpan(const ShingledText& text, size_t first_shingle,
                  size_t shingles, int k) {
-  if (spans.empty() || shingles == 0) return {};
+  if (text.words() == 0 || shingles == 0) return {};
   const size_t last =
-      std::min(spans.size() - 1, first_shingle + shingles + k - 2);
-  return {spans[first_shingle].begin, spans[last].end};
+      std::min(text.words() - 1, first_shingle + shingles + k - 2);
+  return {text.WordSpan(first_shingle).begin, text.WordSpan(last).end};
 }
 
 std::optional<CopyPair> VerifyShingled(Candidate ids, const Document& doc_a,
@@ -91,8 +91,8 @@ std::optional<CopyPair> VerifyShingled(Candidate ids, const Document& doc_a,
   } else {
     return std::nullopt;
   }
-  pair.passage_a = PassageSpan(a.spans, run.a, run.length, k);
-  pair.passage_b = PassageSpan(b.spans, run.b, run.length, k);
+  pair.passage_a = PassageSpan(a, run.a, run.length, k);
+  pair.passage_b = PassageSpan(b, run.b, run.length, k);
   SetDirection(doc_a, doc_b, pair);
   return pair;
 }

@@ -82,6 +82,11 @@ TEST(CopiesTest, KeptShinglesVerifyAsTokenizingAgain) {
     EXPECT_EQ(f.shingled.sorted, g.shingled.sorted) << doc.id;
     EXPECT_TRUE(
         std::is_sorted(f.shingled.sorted.begin(), f.shingled.sorted.end()));
+    const auto spans = HashWords(doc.text, tokenizer, options.seed).spans;
+    ASSERT_EQ(f.shingled.words(), spans.size()) << doc.id;
+    for (size_t w = 0; w < spans.size(); ++w) {
+      ASSERT_EQ(f.shingled.WordSpan(w), spans[w]) << doc.id << " word " << w;
+    }
     signatures.push_back(std::move(f.signature));
     shingled.push_back(std::move(f.shingled));
   }
@@ -100,6 +105,21 @@ TEST(CopiesTest, KeptShinglesVerifyAsTokenizingAgain) {
     EXPECT_EQ(kept[i].passage_b.end, again[i].passage_b.end);
   }
   EXPECT_EQ(FindCopies(docs, options, 2).size(), kept.size());
+}
+
+// Words of 255 bytes or more keep their length outside the one-byte table.
+TEST(CopiesTest, LongWordsKeepTheirSpans) {
+  const std::string text = "short " + std::string(300, 'x') + " mid " +
+                           std::string(255, 'y') + " " + std::string(254, 'z');
+  Fingerprinter fingerprinter{DedupOptions{}};
+  const ShingledText s = fingerprinter.ShinglesOf(text);
+  ASSERT_EQ(s.words(), 5u);
+  EXPECT_EQ(s.WordSpan(0), (Span{0, 5}));
+  EXPECT_EQ(s.WordSpan(1), (Span{6, 306}));
+  EXPECT_EQ(s.WordSpan(2), (Span{307, 310}));
+  EXPECT_EQ(s.WordSpan(3), (Span{311, 566}));
+  EXPECT_EQ(s.WordSpan(4), (Span{567, 821}));
+  EXPECT_EQ(s.long_words.size(), 2u);
 }
 
 TEST(CopiesTest, WordsHashedFromTextAsFromTokens) {
