@@ -46,7 +46,7 @@ struct AnalysisNeeds {
   // counts), from the same pass over the words.
   bool stem_df = false;
   // Every document's shingles, so that copy verification need not
-  // tokenize again (about 5 KB per document while they are kept).
+  // tokenize again (about 4 KB per document while they are kept).
   bool shingles = false;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
