@@ -41,9 +41,9 @@ Lang DetectLanguage(std::string_view text, const TextOptions& options) {
     return LangByScript(text);
   }
   bool reliable = false;
-  const CLD2::Language language = CLD2::DetectLanguage(
-      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
-      &reliable);
+  const CLD2::Language language =
+      CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()),
+                           /*is_plain_text=*/true, &reliable);
   switch (language) {
     case CLD2::ENGLISH:
       return Lang::kEn;

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include "text/unicode.h"
@@ -60,13 +61,8 @@ UChar32 FirstCodePoint(std::string_view s) {
   return c;
 }
 
-// Sentence-final punctuation or a line break between words opens a new
-// sentence.
 bool EndsSentence(std::string_view between_words) {
-  for (const char c : between_words) {
-    if (c == '.' || c == '!' || c == '?' || c == '\n') return true;
-  }
-  return false;
+  return std::any_of(between_words.begin(), between_words.end(), OpensSentence);
 }
 
 Token MakeToken(std::string_view text, uint32_t begin, uint32_t end,

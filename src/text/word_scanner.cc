@@ -5,6 +5,8 @@
 
 #include <array>
 
+#include "base/strings.h"
+
 namespace storyline::text {
 namespace {
 
@@ -84,11 +86,6 @@ const std::array<Wb, kTableEnd>& ClassTable() {
   return table;
 }
 
-bool IsAsciiSpace(uint8_t b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
-         b == '\v';
-}
-
 class Scanner {
  public:
   explicit Scanner(std::string_view text)
@@ -144,10 +141,8 @@ class Scanner {
                       following == Wb::kExtendNumLet;
       }
       if (!starts_word) {
-        const uint8_t b = bytes_[i];
-        if (b == '.' || b == '!' || b == '?' || b == '\n') {
-          sentence_start = true;
-        }
+        const char b = static_cast<char>(bytes_[i]);
+        if (OpensSentence(b)) sentence_start = true;
         if (IsAsciiSpace(b)) {
           chunk_ = {next, out.size(), sentence_start};
         }
@@ -199,7 +194,7 @@ class Scanner {
 
   // Where the stretch of text around `at` ends: the next ASCII white space.
   int32_t StretchEnd(int32_t at) const {
-    while (at < size_ && !IsAsciiSpace(bytes_[at])) ++at;
+    while (at < size_ && !IsAsciiSpace(static_cast<char>(bytes_[at]))) ++at;
     return at;
   }
 

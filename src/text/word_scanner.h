@@ -21,6 +21,12 @@
 
 namespace storyline::text {
 
+// Sentence-final punctuation or a line break between words: the next word
+// starts a sentence. Both segmenters follow this one rule.
+inline bool OpensSentence(char c) {
+  return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
 struct ScannedWord {
   uint32_t begin = 0, end = 0;  // bytes
   bool is_number = false;       // digits only (ICU's UBRK_WORD_NUMBER)
