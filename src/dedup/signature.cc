@@ -150,14 +150,14 @@ Signature ComputeSignature(std::span<const text::Token> tokens,
   return ComputeSignature(HashWords(tokens, options.seed).hashes, options);
 }
 
+// Braced members are initialized in order: the signature's pass fills the
+// buffers Shingled() reads.
 Fingerprinted Fingerprinter::Of(std::string_view text) {
-  HashText(text);
-  return {SignatureOfShingles(words_.hashes, shingles_, options_), Shingled()};
+  return {SignatureOf(text), Shingled()};
 }
 
 Fingerprinted Fingerprinter::Of(std::span<const text::Token> tokens) {
-  HashTokens(tokens);
-  return {SignatureOfShingles(words_.hashes, shingles_, options_), Shingled()};
+  return {SignatureOf(tokens), Shingled()};
 }
 
 Signature Fingerprinter::SignatureOf(std::string_view text) {
@@ -176,7 +176,8 @@ ShingledText Fingerprinter::ShinglesOf(std::string_view text) {
 }
 
 void Fingerprinter::HashText(std::string_view text) {
-  HashTextInto(text, tokenizer_, options_.seed, words_, folded_);
+  if (!tokenizer_) tokenizer_ = std::make_unique<text::Tokenizer>();
+  HashTextInto(text, *tokenizer_, options_.seed, words_, folded_);
   ShingleHashesInto(words_.hashes, options_.shingle_tokens, options_.seed,
                     shingles_);
 }

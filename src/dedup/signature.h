@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -97,7 +98,9 @@ class Fingerprinter {
   ShingledText Shingled();  // of words_, after shingles_ are computed
 
   DedupOptions options_;
-  text::Tokenizer tokenizer_;
+  // Made for the first text: fingerprinting tokens needs none (ICU's break
+  // iterators are costly to build).
+  std::unique_ptr<text::Tokenizer> tokenizer_;
   HashedWords words_;
   std::vector<uint64_t> shingles_;
   std::string folded_;
