@@ -131,8 +131,9 @@ std::vector<NearestArticles::Match> NearestArticles::Neighbors(
                      better);
   }
   for (const int d : touched) score[d] = 0;
+  const DotWith dot(v);
   for (size_t k = 0; k < keep; ++k) {
-    out.push_back({touched[k], Dot(v, vectors_[touched[k]])});
+    out.push_back({touched[k], dot(vectors_[touched[k]])});
   }
   std::sort(out.begin(), out.end(), [](const Match& x, const Match& y) {
     return x.cosine != y.cosine ? x.cosine > y.cosine : x.doc < y.doc;

@@ -129,6 +129,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   struct Scratch {
     std::vector<float> score;
     std::vector<int> touched;
+    DotWith dot;
   };
   std::vector<Scratch> scratch(workers);
   ParallelFor(n, workers, 64, [&](int worker, int i) {
@@ -181,9 +182,10 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       touched.resize(params.max_candidates);
     }
     std::sort(touched.begin(), touched.end());
+    if (!touched.empty()) s.dot.Load(vectors[i]);
     for (const int j : touched) {
       s.score[j] = 0;
-      const double cosine = Dot(vectors[i], vectors[j]);
+      const double cosine = s.dot(vectors[j]);
       const double similarity = cosine * TimeFactor(dates[i], dates[j], params);
       if (similarity >= params.min_similarity) {
         found[i].push_back(

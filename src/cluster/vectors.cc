@@ -150,6 +150,45 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return dot;
 }
 
+void DotWith::Load(const SparseVector& fixed) {
+  fixed_ = &fixed;
+  fallback_ = false;
+  // At most a quarter full: a miss, the common case, ends on the first or
+  // second slot. Terms are hashes, so their low bits are as good as any.
+  size_t slots = 16;
+  while (slots < 4 * fixed.size()) slots *= 2;
+  keys_.assign(slots, kEmpty);
+  weights_.assign(slots, 0);
+  mask_ = static_cast<Term>(slots - 1);
+  for (size_t k = 0; k < fixed.size(); ++k) {
+    const Term term = fixed.terms[k];
+    if (term == kEmpty) {
+      fallback_ = true;
+      return;
+    }
+    Term slot = term & mask_;
+    while (keys_[slot] != kEmpty) slot = (slot + 1) & mask_;
+    keys_[slot] = term;
+    weights_[slot] = fixed.weights[k];
+  }
+}
+
+double DotWith::operator()(const SparseVector& other) const {
+  if (fallback_) return Dot(*fixed_, other);
+  const Term* keys = keys_.data();
+  double dot = 0;
+  for (size_t k = 0; k < other.size(); ++k) {
+    const Term term = other.terms[k];
+    Term slot = term & mask_;
+    while (keys[slot] != term && keys[slot] != kEmpty) {
+      slot = (slot + 1) & mask_;
+    }
+    // A term equal to kEmpty stops on an empty slot and adds its 0 weight.
+    if (keys[slot] == term) dot += double{weights_[slot]} * other.weights[k];
+  }
+  return dot;
+}
+
 std::vector<int> TermsByWeight(const SparseVector& v) {
   std::vector<int> order(v.size());
   std::iota(order.begin(), order.end(), 0);

@@ -67,6 +67,27 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
 
 double Dot(const SparseVector& a, const SparseVector& b);
 
+// Dot products of one vector with many: the fixed side's terms go into a
+// small open-addressing table (in L1 cache), so each product costs one
+// probe per term of the other side, with no merge's chain of dependent
+// loads. Sums in the other side's term order, as Dot does: the results
+// are the same, bit for bit. Load() again to reuse the table's memory.
+class DotWith {
+ public:
+  DotWith() = default;
+  explicit DotWith(const SparseVector& fixed) { Load(fixed); }
+  void Load(const SparseVector& fixed);
+  double operator()(const SparseVector& other) const;
+
+ private:
+  static constexpr Term kEmpty = ~Term{0};
+  const SparseVector* fixed_ = nullptr;
+  std::vector<Term> keys_;
+  std::vector<float> weights_;
+  Term mask_ = 0;
+  bool fallback_ = false;  // `fixed` holds kEmpty itself: plain Dot
+};
+
 // Heaviest terms first (weight desc, then term): for candidate generation.
 std::vector<int> TermsByWeight(const SparseVector& v);
 
