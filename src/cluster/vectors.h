@@ -65,13 +65,15 @@ class IdfTable {
 SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
                          const ClusterOptions& options, int min_df = 2);
 
+// Summed in fixed point: the same value whichever side comes first, and
+// whichever of Dot or DotWith computes it.
 double Dot(const SparseVector& a, const SparseVector& b);
 
 // Dot products of one vector with many: the fixed side's terms go into a
 // small open-addressing table (in L1 cache), so each product costs one
 // probe per term of the other side, with no merge's chain of dependent
-// loads. Sums in the other side's term order, as Dot does: the results
-// are the same, bit for bit. Load() again to reuse the table's memory.
+// loads. The results are Dot's, bit for bit. Load() again to reuse the
+// table's memory.
 class DotWith {
  public:
   DotWith() = default;
