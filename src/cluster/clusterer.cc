@@ -36,13 +36,18 @@ void Raise(std::vector<Edge>& edges, int a, int b, float similarity) {
   edges.push_back({a, b, similarity, similarity});
 }
 
-// Collapses parallel edges to their maximum; sorted by (a, b).
+// Collapses parallel edges to their maximum; sorted by (a, b). The
+// similarity pass lists its edges in that order already, and only the few
+// raised after it need sorting: they are merged in, in linear time.
 void Dedupe(std::vector<Edge>& edges) {
-  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+  auto by_pair = [](const Edge& x, const Edge& y) {
     if (x.a != y.a) return x.a < y.a;
     if (x.b != y.b) return x.b < y.b;
     return x.similarity > y.similarity;
-  });
+  };
+  const auto sorted = std::is_sorted_until(edges.begin(), edges.end(), by_pair);
+  std::sort(sorted, edges.end(), by_pair);
+  std::inplace_merge(edges.begin(), sorted, edges.end(), by_pair);
   edges.erase(std::unique(edges.begin(), edges.end(),
                           [](const Edge& x, const Edge& y) {
                             return x.a == y.a && x.b == y.b;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "base/parallel.h"
 
@@ -19,11 +20,14 @@ struct Graph {
   std::vector<int> open;  // ascending
   std::vector<int64_t> begin;
   std::vector<int> length;
-  std::vector<Link> links;
+  // Not a vector: resizing one would zero every link on one thread before
+  // the workers write them; these pages are first touched by the workers.
+  std::unique_ptr<Link[]> links;
+  int64_t capacity = 0;
 
   explicit Graph(int n) : begin(n, 0), length(n, 0) {}
   std::span<Link> Of(int c) {
-    return {links.data() + begin[c], static_cast<size_t>(length[c])};
+    return {links.get() + begin[c], static_cast<size_t>(length[c])};
   }
 };
 
@@ -52,7 +56,11 @@ void Reserve(Graph& graph, Capacity capacity) {
     graph.begin[c] = total;
     total += capacity(c);
   }
-  graph.links.resize(total);
+  if (total > graph.capacity) {
+    graph.links.reset();  // before allocating: never both at once
+    graph.links.reset(new Link[total]);
+    graph.capacity = total;
+  }
 }
 
 int Find(std::vector<int>& parent, int c) {
@@ -156,7 +164,7 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
     ParallelFor(static_cast<int>(next.open.size()), threads, 256,
                 [&](int, int k) {
                   const int c = next.open[k];
-                  Link* out = next.links.data() + next.begin[c];
+                  Link* out = next.links.get() + next.begin[c];
                   int m = 0;
                   auto gather = [&](int from) {
                     for (const Link& l : graph.Of(from)) {

@@ -35,7 +35,7 @@ int MaxPostings(int max_term_docs, double max_df_ratio, size_t items) {
 
 double TimeFactor(const DateRange& a, const DateRange& b,
                   const SimilarityParams& params) {
-  if (!a.first || !b.first) return 1;
+  if (!a.first || !b.first || params.floor >= 1) return 1;
   const auto a_last = a.last.value_or(*a.first);
   const auto b_last = b.last.value_or(*b.first);
   int gap = 0;
@@ -194,7 +194,10 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     }
     touched.clear();
   });
+  size_t total = 0;
+  for (const auto& list : found) total += list.size();
   std::vector<Edge> edges;
+  edges.reserve(total);
   for (auto& list : found) edges.insert(edges.end(), list.begin(), list.end());
   return edges;
 }
