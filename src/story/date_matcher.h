@@ -24,15 +24,7 @@ class Matcher {
  public:
   Matcher(std::string_view text, std::span<const Token> words,
           DateContext& context)
-      : text_(text), w_(words), context_(context) {
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (IsFutureCue(words[i].norm)) {
-        tense_.push_back({i, true});
-      } else if (IsPastCue(words[i].norm)) {
-        tense_.push_back({i, false});
-      }
-    }
-  }
+      : text_(text), w_(words), context_(context) {}
 
   std::vector<DateMention> Run() {
     for (size_t i = 0; i < w_.size();) {
@@ -120,12 +112,24 @@ class Matcher {
   std::string_view text_;
   std::span<const Token> w_;
   DateContext& context_;
-  // Tense words of the sentence: (token index, is future).
+  // Tense words of the sentence: (token index, is future). Found when a
+  // weekday first needs them: most sentences name no weekday.
   std::vector<std::pair<size_t, bool>> tense_;
+  bool tense_found_ = false;
   // A weekday is in the future when the tense word nearest to it is a
   // future one ("On Thursday, members ... will discuss"; "spoke ... on
   // Monday to discuss proposals Moscow says would ease" is past).
-  bool Future(size_t i) const {
+  bool Future(size_t i) {
+    if (!tense_found_) {
+      tense_found_ = true;
+      for (size_t k = 0; k < w_.size(); ++k) {
+        if (IsFutureCue(w_[k].norm)) {
+          tense_.push_back({k, true});
+        } else if (IsPastCue(w_[k].norm)) {
+          tense_.push_back({k, false});
+        }
+      }
+    }
     size_t best = SIZE_MAX;
     bool future = false;
     for (const auto& [at, is_future] : tense_) {

@@ -80,7 +80,7 @@ size_t Matcher::MatchFollowing(size_t i) {
 // "on Monday", "Thursday's meeting", "last Friday", "в понедельник". A
 // bare weekday is the past one unless the sentence speaks of the future.
 size_t Matcher::MatchWeekday(size_t i) {
-  int direction = Future(i) ? 1 : -1;
+  int direction = 0;     // 0: from the tense, once a weekday is found
   bool strict = false;  // "last Monday" on a Monday is a week ago
   size_t k = i;
   const std::string_view w = Norm(i);
@@ -94,6 +94,7 @@ size_t Matcher::MatchWeekday(size_t i) {
   }
   const int weekday = WeekdayOfWord(Norm(k));
   if (weekday < 0) return 0;
+  if (direction == 0) direction = Future(i) ? 1 : -1;
   std::optional<CivilDay> date;
   if (context_.anchor) {
     const int now = WeekdayIndex(*context_.anchor);
