@@ -3,8 +3,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "absl/container/flat_hash_map.h"
+#include "base/parallel.h"
 #include "cluster/agglomerative.h"
 #include "cluster/similarity.h"
 #include "fmt/format.h"
@@ -93,14 +95,29 @@ Clustering ClusterArticles(const ClusterInput& input,
   event_time.window_days = options.event_window_days;
   event_time.decay_days = options.event_decay_days;
   event_time.floor = options.event_time_floor;
-  std::vector<Edge> event_edges;
-  for (const Edge& e : story_edges) {
-    const double similarity =
-        e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
-    if (similarity >= options.event_threshold * kWeakEdgeShare) {
-      event_edges.push_back(
-          {e.a, e.b, static_cast<float>(similarity), e.cosine});
+  // Filtered in blocks on all threads, joined in block order: the edges
+  // stay sorted, as Dedupe expects.
+  const int64_t total = static_cast<int64_t>(story_edges.size());
+  const int blocks = static_cast<int>(std::min<int64_t>(64, total));
+  std::vector<std::vector<Edge>> kept(blocks);
+  ParallelFor(blocks, threads, 1, [&](int, int b) {
+    for (int64_t k = total * b / blocks; k < total * (b + 1) / blocks; ++k) {
+      const Edge& e = story_edges[k];
+      const double similarity =
+          e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
+      if (similarity >= options.event_threshold * kWeakEdgeShare) {
+        kept[b].push_back(
+            {e.a, e.b, static_cast<float>(similarity), e.cosine});
+      }
     }
+  });
+  std::vector<Edge> event_edges;
+  size_t kept_edges = 0;
+  for (const auto& block : kept) kept_edges += block.size();
+  event_edges.reserve(kept_edges + input.copies.size());
+  for (auto& block : kept) {
+    event_edges.insert(event_edges.end(), block.begin(), block.end());
+    block = {};
   }
   for (const CopyPair& copy : input.copies) {
     if (copy.kind != CopyKind::kPartial)
@@ -118,6 +135,7 @@ Clustering ClusterArticles(const ClusterInput& input,
 
   // Level 2: group-average linkage over articles continued from the events,
   // at the story threshold. A reused passage counts as full similarity.
+  story_edges.reserve(story_edges.size() + input.copies.size());
   for (const CopyPair& copy : input.copies) {
     Raise(story_edges, copy.a, copy.b, 1.0f);
   }
