@@ -69,10 +69,22 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   for (const int d : docs_) {
     for (const auto& [id, w] : Vectorize(analysis(d).words)) sum[id] += w;
   }
+  SparseVector centroid;
   for (int id = 0; id < static_cast<int>(sum.size()); ++id) {
-    if (sum[id] > 0) centroid_.push_back({id, static_cast<float>(sum[id])});
+    if (sum[id] > 0) centroid.push_back({id, static_cast<float>(sum[id])});
   }
-  Normalize(centroid_);
+  Normalize(centroid);
+  centroid_.assign(stems_.size(), 0);
+  for (const auto& [id, w] : centroid) centroid_[id] = w;
+}
+
+double StoryView::CentroidCosine(const SparseVector& v) const {
+  // Products in term order, as Cosine adds them; an absent term adds 0.
+  double dot = 0;
+  for (const auto& [id, w] : v) {
+    dot += static_cast<double>(w) * centroid_[id];
+  }
+  return dot;
 }
 
 void StoryView::AddTerms(std::span<const text::Token> words) {

@@ -40,7 +40,10 @@ class StoryView {
   std::span<const SentenceRef> SentencesOf(int doc) const;
   // Where SentencesOf(doc) starts in sentences().
   size_t FirstSentenceOf(int doc) const;
-  const SparseVector& centroid() const { return centroid_; }
+  // Cosine of `v` with the story's centroid: Cosine(v, centroid), bit for
+  // bit, at the cost of v's terms alone (the centroid holds every term of
+  // the story, and each sentence is compared with it).
+  double CentroidCosine(const SparseVector& v) const;
   std::string_view Text(int doc, Span span) const;
 
   // tf-idf of the content stems of `words`; unknown stems are skipped.
@@ -66,7 +69,7 @@ class StoryView {
   absl::flat_hash_map<std::string_view, int> term_ids_;  // views into corpus
   std::vector<std::string_view> stems_;
   std::vector<double> idf_;
-  SparseVector centroid_;
+  std::vector<float> centroid_;  // weight by term id, 0 where absent
 };
 
 }  // namespace storyline::story
