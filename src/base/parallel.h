@@ -66,4 +66,19 @@ class PerWorker {
 void ParallelFor(int n, int threads, int chunk,
                  const std::function<void(int worker, int i)>& fn);
 
+// Appends per-range or per-item results to `out` in index order, with
+// room reserved once for them and `spare` more, and frees each part once
+// copied: the joined output and all the parts are never held twice over.
+template <typename T>
+void AppendInOrder(std::vector<T>& out, std::vector<std::vector<T>>& parts,
+                   size_t spare = 0) {
+  size_t total = out.size() + spare;
+  for (const auto& part : parts) total += part.size();
+  out.reserve(total);
+  for (auto& part : parts) {
+    out.insert(out.end(), part.begin(), part.end());
+    part = {};
+  }
+}
+
 }  // namespace storyline

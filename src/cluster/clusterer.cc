@@ -112,13 +112,7 @@ Clustering ClusterArticles(const ClusterInput& input,
     }
   });
   std::vector<Edge> event_edges;
-  size_t kept_edges = 0;
-  for (const auto& block : kept) kept_edges += block.size();
-  event_edges.reserve(kept_edges + input.copies.size());
-  for (auto& block : kept) {
-    event_edges.insert(event_edges.end(), block.begin(), block.end());
-    block = {};
-  }
+  AppendInOrder(event_edges, kept, input.copies.size());
   for (const CopyPair& copy : input.copies) {
     if (copy.kind != CopyKind::kPartial)
       Raise(event_edges, copy.a, copy.b, 1.0f);

@@ -194,11 +194,8 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     }
     touched.clear();
   });
-  size_t total = 0;
-  for (const auto& list : found) total += list.size();
   std::vector<Edge> edges;
-  edges.reserve(total);
-  for (auto& list : found) edges.insert(edges.end(), list.begin(), list.end());
+  AppendInOrder(edges, found);
   return edges;
 }
 

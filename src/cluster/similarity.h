@@ -29,7 +29,7 @@ struct SimilarityParams {
   double decay_days = 2;        // e-fold discount per day beyond the window
   double floor = 0;             // the discount never goes below this
   int candidate_terms = 16;     // indexed terms per vector
-  int max_candidates = 128;  // exact cosine for at most this many per item
+  int max_candidates = 128;     // exact cosine for at most this many per item
   double max_df_ratio = 0.2;    // more common indexed terms are skipped
   int max_term_docs = 5000;     // likewise, in absolute terms
   int posting_block = 256;      // an item visits 3 blocks of a term's list

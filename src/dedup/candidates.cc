@@ -106,7 +106,7 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
     s.touched.clear();
   });
   std::vector<Candidate> out;
-  for (auto& list : found) out.insert(out.end(), list.begin(), list.end());
+  AppendInOrder(out, found);
   return out;
 }
 
@@ -185,8 +185,7 @@ std::vector<Candidate> FindCandidates(std::span<const Signature> signatures,
     }
   });
   std::vector<Candidate> out = SharedFingerprints(signatures, options, threads);
-  for (const auto& list : found)
-    out.insert(out.end(), list.begin(), list.end());
+  AppendInOrder(out, found);
   for (auto& c : out) {
     if (c.a > c.b) std::swap(c.a, c.b);
   }
