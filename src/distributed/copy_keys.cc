@@ -120,13 +120,6 @@ std::vector<PairCount> SumByPair(std::vector<PairCount> counts) {
   return sums;
 }
 
-void PutPairs(WireWriter& w, const std::vector<dedup::Candidate>& pairs) {
-  for (const auto& c : pairs) {
-    w.Put<uint32_t>(c.a);
-    w.Put<uint32_t>(c.b);
-  }
-}
-
 }  // namespace
 
 std::vector<dedup::Candidate> FindCandidatesByKey(
@@ -193,19 +186,85 @@ std::vector<dedup::Candidate> FindCandidatesByKey(
     }
   }
 
-  // Every rank's candidates, on rank 0.
-  WireWriter w;
-  PutPairs(w, found);
-  const std::vector<std::string> gathered = comm.Gather(w.Take(), 0);
+  // Each candidate to the rank that owns its pair, once: a pair may meet in
+  // the buckets of several owners.
+  std::vector<WireWriter> to_pair_owner(ranks);
+  for (const dedup::Candidate& c : found) {
+    const uint64_t pair = (uint64_t{static_cast<uint32_t>(c.a)} << 32) |
+                          static_cast<uint32_t>(c.b);
+    to_pair_owner[OwnerOf(pair, ranks)].Put(pair);
+  }
+  found = {};
+  parts.clear();
+  for (WireWriter& w : to_pair_owner) parts.push_back(w.Take());
   std::vector<dedup::Candidate> out = ReadRecords<dedup::Candidate>(
-      comm, gathered, "candidate", [](WireReader& r) {
-        const auto a = static_cast<int>(r.Get<uint32_t>());
-        const auto b = static_cast<int>(r.Get<uint32_t>());
-        return dedup::Candidate{a, b};
+      comm, comm.AllToAll(parts), "candidate", [](WireReader& r) {
+        const uint64_t pair = r.Get<uint64_t>();
+        return dedup::Candidate{static_cast<int>(pair >> 32),
+                                static_cast<int>(pair & 0xffffffffu)};
       });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<CopyPair> VerifyCandidatesWhereOwned(
+    const Comm& comm, const Holdings& holdings,
+    std::span<const dedup::Signature> signatures,
+    std::span<const dedup::Candidate> candidates, const DedupOptions& options,
+    int threads) {
+  std::vector<uint32_t> wanted;
+  for (const dedup::Candidate& c : candidates) {
+    wanted.push_back(static_cast<uint32_t>(c.a));
+    wanted.push_back(static_cast<uint32_t>(c.b));
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<uint64_t> exact(signatures.size());
+  for (size_t i = 0; i < signatures.size(); ++i) exact[i] = signatures[i].exact;
+  Fetched fetched = FetchDocuments(comm, holdings, wanted, exact);
+
+  // Verified in the fetched documents' numbering (the same order), then
+  // numbered globally again.
+  std::vector<dedup::Signature> local_signatures(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    local_signatures[i].exact = fetched.tags[i];
+  }
+  const auto local = [&](int global) {
+    return static_cast<int>(
+        std::lower_bound(wanted.begin(), wanted.end(),
+                         static_cast<uint32_t>(global)) -
+        wanted.begin());
+  };
+  std::vector<dedup::Candidate> local_candidates;
+  local_candidates.reserve(candidates.size());
+  for (const dedup::Candidate& c : candidates) {
+    local_candidates.push_back({local(c.a), local(c.b)});
+  }
+  std::vector<CopyPair> copies =
+      dedup::VerifyCandidates(fetched.docs, local_signatures, local_candidates,
+                              options, threads);
+  fetched = {};
+  WireWriter w;
+  for (CopyPair& pair : copies) {
+    pair.a = static_cast<int>(wanted[pair.a]);
+    pair.b = static_cast<int>(wanted[pair.b]);
+    if (pair.source >= 0) pair.source = static_cast<int>(wanted[pair.source]);
+    Put(w, pair);
+  }
+  copies.clear();
+  const std::vector<std::string> gathered = comm.Gather(w.Take(), 0);
+  if (comm.rank() != 0) return {};
+  for (const std::string& part : gathered) {
+    WireReader r(part);
+    while (r.ok() && !r.done()) Get(r, copies.emplace_back());
+    if (!r.ok()) comm.Abort("corrupt copy message", 4);
+  }
+  std::sort(copies.begin(), copies.end(),
+            [](const CopyPair& x, const CopyPair& y) {
+              return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+            });
+  return copies;
 }
 
 }  // namespace storyline::distributed

@@ -9,6 +9,7 @@
 #include "base/parallel.h"
 #include "base/strings.h"
 #include "distributed/copy_keys.h"
+#include "distributed/holdings.h"
 #include "distributed/merge.h"
 #include "distributed/share.h"
 #include "distributed/story_jobs.h"
@@ -35,17 +36,12 @@ uint64_t PeakRssKb() {
   return 0;
 }
 
-// This rank's documents, cleaned, with their places in the global order.
-struct Share {
-  std::vector<Document> docs;   // in global (id) order
-  std::vector<uint32_t> index;  // global index of each
-};
-
 // Cleans the rank's articles, then settles repeated ids across ranks as
 // RunPipeline does in one process: the copy with the smallest body hash
 // wins (then the lower rank, then the earlier article), and an id whose
-// winner could not be cleaned is dropped. Collective.
-Share CleanAndNumber(const Comm& comm, std::vector<Article> articles,
+// winner could not be cleaned is dropped. Every rank learns where each
+// document is held. Collective.
+Holdings CleanAndNumber(const Comm& comm, std::vector<Article> articles,
                      const PipelineOptions& options, int threads,
                      ErrorSink& errors) {
   const int n = static_cast<int>(articles.size());
@@ -85,12 +81,15 @@ Share CleanAndNumber(const Comm& comm, std::vector<Article> articles,
   }
   std::sort(all.begin(), all.end());
 
-  Share share;
+  Holdings share;
   uint32_t next_index = 0;
   for (size_t k = 0; k < all.size(); ++k) {
     const auto& [id, hash, rank, i, ok] = all[k];
     const bool winner = k == 0 || std::get<0>(all[k - 1]) != id;
-    if (winner && ok) ++next_index;
+    if (winner && ok) {
+      ++next_index;
+      share.rank_of.push_back(rank);
+    }
     if (rank != comm.rank()) continue;
     auto& doc = *cleaned[i];
     if (!winner) {
@@ -132,7 +131,7 @@ DistributedResult RunDistributed(const Comm& comm,
   std::vector<Article> articles =
       ReadShare(comm, inputs, IngestOptions{}, errors);
   const size_t read = articles.size();
-  Share share =
+  Holdings share =
       CleanAndNumber(comm, std::move(articles), options, threads, errors);
   if (options.clean.remove_boilerplate) {
     extract::RepeatedLineCounts lines;
@@ -143,82 +142,71 @@ DistributedResult RunDistributed(const Comm& comm,
   timings.clean_s = Since(last);
 
   const bool tell = options.synthesize && render && options.run_clustering;
-  // Rank 0 verifies the copies, tokenizing again the documents it needs.
   auto analysis = pipeline::AnalyzeDocuments(share.docs, options, threads,
                                              {.stem_df = tell});
   auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
   MergeAcrossRanks(comm, idf);
-  const auto vectors =
+  auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
   idf = {};
+  analysis.counts = {};
   StemFrequencies background{.df = std::move(analysis.stem_df),
                              .documents = static_cast<int>(share.docs.size())};
   if (tell) MergeAcrossRanks(comm, background);
   timings.analyze_s = Since(last);
 
-  // Copy candidates where their keys live (all-to-all); rank 0 keeps them.
-  std::vector<dedup::Candidate> candidates;
+  // Copy candidates where their keys live (all-to-all), verified where
+  // their pairs are owned; rank 0 collects the copies.
   if (options.find_copies) {
-    candidates = FindCandidatesByKey(comm, share.index, analysis.signatures,
-                                     options.dedup);
+    const std::vector<dedup::Candidate> candidates = FindCandidatesByKey(
+        comm, share.index, analysis.signatures, options.dedup);
+    out.result.copies =
+        VerifyCandidatesWhereOwned(comm, share, analysis.signatures,
+                                   candidates, options.dedup, threads);
   }
+  analysis = {};
   timings.dedup_s = Since(last);
 
-  // Rank 0 puts every document, vector and signature in its global place.
+  // Rank 0 clusters with what clustering needs of each document: its id,
+  // date and vector. The texts stay where they are.
   {
     WireWriter w;
     w.Put<uint64_t>(share.docs.size());
     for (size_t i = 0; i < share.docs.size(); ++i) {
       w.Put(share.index[i]);
-      Put(w, share.docs[i]);
+      w.PutString(share.docs[i].id);
+      w.PutDay(share.docs[i].published);
       if (options.run_clustering) Put(w, vectors[i]);
-      if (options.find_copies) Put(w, analysis.signatures[i]);
     }
-    share = {};
-    analysis = {};
+    vectors = {};
     const std::vector<std::string> parts = comm.Gather(w.Take(), 0);
     std::vector<cluster::SparseVector> all_vectors;
-    std::vector<dedup::Signature> all_signatures;
     if (comm.rank() == 0) {
-      size_t total = 0;
-      for (const std::string& part : parts) {
-        total += WireReader(part).Get<uint64_t>();
-      }
+      const size_t total = share.rank_of.size();
       out.result.docs.resize(total);
       if (options.run_clustering) all_vectors.resize(total);
-      if (options.find_copies) all_signatures.resize(total);
       for (const std::string& part : parts) {
         WireReader r(part);
         const uint64_t count = r.Get<uint64_t>();
         for (uint64_t i = 0; i < count && r.ok(); ++i) {
           const uint32_t at = r.Get<uint32_t>();
           if (at >= total) comm.Abort("corrupt document index", 4);
-          Get(r, out.result.docs[at]);
+          out.result.docs[at].id = r.GetString();
+          out.result.docs[at].published = r.GetDay();
           if (options.run_clustering) Get(r, all_vectors[at]);
-          if (options.find_copies) Get(r, all_signatures[at]);
         }
         if (!r.ok()) comm.Abort("corrupt document message", 4);
       }
     }
     timings.analyze_s += Since(last);
-    if (comm.rank() == 0) {
-      if (options.find_copies) {
-        out.result.copies =
-            dedup::VerifyCandidates(out.result.docs, all_signatures, candidates,
-                                    options.dedup, threads);
-      }
-      all_signatures = {};
-      candidates = {};
-      timings.dedup_s += Since(last);
-      if (options.run_clustering) {
-        pipeline::ClusterDocuments(out.result, all_vectors, options, threads);
-      }
-      timings.cluster_s = Since(last);
+    if (comm.rank() == 0 && options.run_clustering) {
+      pipeline::ClusterDocuments(out.result, all_vectors, options, threads);
     }
+    timings.cluster_s = Since(last);
   }
 
   if (tell) {
-    out.rendered = TellStoriesAcrossRanks(comm, out.result, background,
+    out.rendered = TellStoriesAcrossRanks(comm, share, out.result, background,
                                           options.story, threads, render);
   }
   timings.story_s = Since(last);

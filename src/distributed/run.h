@@ -5,11 +5,12 @@
 // robin, every JSONL file cut into equal byte ranges at line starts),
 // cleans and analyses it. Corpus statistics are merged across ranks: which
 // copy of a repeated id wins, each source's repeated lines, and document
-// frequencies. Rank 0 gathers the documents with their vectors and
-// signatures, finds copies and clusters; then the stories are dealt out to
-// all ranks (largest first, to the least loaded), each rank tells and
-// renders its stories over the documents they need, and rank 0 collects
-// them in order.
+// frequencies. Copy candidates are found and verified where their keys and
+// pairs are owned, over documents fetched from the ranks that read them.
+// Rank 0 gathers each document's id, date and vector (never its text) and
+// clusters; then the stories are dealt out to all ranks (largest first, to
+// the least loaded), each rank fetches the documents its stories need,
+// tells and renders them, and rank 0 collects them in order.
 #pragma once
 
 #include <functional>
@@ -36,8 +37,10 @@ struct RankReport {
 };
 
 struct DistributedResult {
-  // On rank 0: docs, copies, events and clusters as RunPipeline gives them;
-  // `stories` stays empty (they are rendered where they are told).
+  // On rank 0: copies, events and clusters as RunPipeline gives them, and
+  // the docs with their ids and dates only (the rest stays on the rank that
+  // read them); `stories` stays empty (they are rendered where they are
+  // told).
   PipelineResult result;
   std::vector<std::string> rendered;  // rank 0: one per cluster, in order
   std::vector<InputError> errors;     // rank 0: every rank's, in rank order

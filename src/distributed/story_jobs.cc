@@ -14,7 +14,8 @@ namespace {
 // so every index keeps its meaning after renumbering.
 struct StoryJob {
   std::vector<int> clusters;  // indices into the whole cluster list
-  PipelineResult part;        // docs, copies, events, clusters (renumbered)
+  std::vector<uint32_t> docs;  // global indices of the documents, ascending
+  PipelineResult part;  // copies, events, clusters (renumbered); docs fetched
 };
 
 std::string EncodeJob(const PipelineResult& whole,
@@ -42,8 +43,7 @@ std::string EncodeJob(const PipelineResult& whole,
   };
   WireWriter w;
   w.PutVector(clusters);
-  w.Put<uint64_t>(docs.size());
-  for (const int d : docs) Put(w, whole.docs[d]);
+  w.PutVector(docs);
   w.Put<uint64_t>(events.size());
   for (const int e : events) {
     Event event = whole.events[e];
@@ -83,7 +83,8 @@ void GetList(WireReader& r, std::vector<T>& out) {
 bool DecodeJob(std::string_view bytes, StoryJob& job) {
   WireReader r(bytes);
   job.clusters = r.GetVector<int>();
-  GetList(r, job.part.docs);
+  const std::vector<int> docs = r.GetVector<int>();
+  job.docs.assign(docs.begin(), docs.end());
   GetList(r, job.part.events);
   GetList(r, job.part.copies);
   job.part.clusters.resize(job.clusters.size());
@@ -106,7 +107,7 @@ std::vector<int> DealClusters(const std::vector<Cluster>& clusters, int ranks) {
 }
 
 std::vector<std::string> TellStoriesAcrossRanks(
-    const Comm& comm, const PipelineResult& whole,
+    const Comm& comm, const Holdings& holdings, const PipelineResult& whole,
     const StemFrequencies& background, const StoryOptions& options, int threads,
     const StoryRenderer& render) {
   std::vector<std::string> jobs;
@@ -125,6 +126,7 @@ std::vector<std::string> TellStoriesAcrossRanks(
     comm.Abort("corrupt story job message", 4);
   }
   jobs.clear();
+  job.part.docs = FetchDocuments(comm, holdings, job.docs).docs;
 
   // Word rarity from the whole corpus; each story's documents are analysed
   // as it is told.

@@ -1,12 +1,14 @@
-// Telling stories on every rank: rank 0 deals the clusters out, sends each
-// rank the documents, events and copies its clusters need, and collects
-// the rendered stories.
+// Telling stories on every rank: rank 0 deals the clusters out and sends
+// each rank the events and copies its clusters need; each rank fetches
+// their documents from the ranks that hold them; rank 0 collects the
+// rendered stories.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "distributed/comm.h"
+#include "distributed/holdings.h"
 #include "distributed/merge.h"
 #include "distributed/run.h"
 #include "storyline/options.h"
@@ -18,11 +20,12 @@ namespace storyline::distributed {
 // the rank with the fewest documents so far.
 std::vector<int> DealClusters(const std::vector<Cluster>& clusters, int ranks);
 
-// Collective. `whole` (docs, copies, events, clusters) is read on rank 0;
+// Collective. `whole` (copies, events, clusters; of the docs only their
+// number) is read on rank 0;
 // `background` (stem document frequencies of the whole corpus) on every
 // rank. Returns, on rank 0, one rendered story per cluster, in order.
 std::vector<std::string> TellStoriesAcrossRanks(
-    const Comm& comm, const PipelineResult& whole,
+    const Comm& comm, const Holdings& holdings, const PipelineResult& whole,
     const StemFrequencies& background, const StoryOptions& options,
     int threads, const StoryRenderer& render);
 
