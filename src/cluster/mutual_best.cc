@@ -9,10 +9,13 @@
 namespace storyline::cluster {
 namespace {
 
-struct Link {
+// Packed: two links per edge are most of the linkage's memory, and 12
+// bytes instead of 16 cost nothing measurable on x86.
+struct __attribute__((packed)) Link {
   int to;        // neighbour cluster
   double total;  // summed similarity of the item pairs between the two
 };
+static_assert(sizeof(Link) == 12);
 
 // Links of the open clusters, each list sorted by neighbour. Indexed by
 // cluster id; entries of closed clusters are stale and never read.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "base/memory.h"
 #include "base/parallel.h"
 #include "base/strings.h"
 #include "distributed/copy_keys.h"
@@ -139,6 +140,7 @@ DistributedResult RunDistributed(const Comm& comm,
     MergeAcrossRanks(comm, lines);
     extract::DropRepeatedLines(share.docs, lines, options.clean);
   }
+  ReleaseFreedMemory();  // the articles as read
   timings.clean_s = Since(last);
 
   const bool tell = options.synthesize && render && options.run_clustering;
@@ -165,6 +167,7 @@ DistributedResult RunDistributed(const Comm& comm,
                                    candidates, options.dedup, threads);
   }
   analysis = {};
+  ReleaseFreedMemory();
   timings.dedup_s = Since(last);
 
   // Rank 0 clusters with what clustering needs of each document: its id,
@@ -179,13 +182,14 @@ DistributedResult RunDistributed(const Comm& comm,
       if (options.run_clustering) Put(w, vectors[i]);
     }
     vectors = {};
-    const std::vector<std::string> parts = comm.Gather(w.Take(), 0);
+    ReleaseFreedMemory();
+    std::vector<std::string> parts = comm.Gather(w.Take(), 0);
     std::vector<cluster::SparseVector> all_vectors;
     if (comm.rank() == 0) {
       const size_t total = share.rank_of.size();
       out.result.docs.resize(total);
       if (options.run_clustering) all_vectors.resize(total);
-      for (const std::string& part : parts) {
+      for (std::string& part : parts) {
         WireReader r(part);
         const uint64_t count = r.Get<uint64_t>();
         for (uint64_t i = 0; i < count && r.ok(); ++i) {
@@ -196,6 +200,7 @@ DistributedResult RunDistributed(const Comm& comm,
           if (options.run_clustering) Get(r, all_vectors[at]);
         }
         if (!r.ok()) comm.Abort("corrupt document message", 4);
+        part = {};  // each message gone as soon as it is read
       }
     }
     timings.analyze_s += Since(last);
