@@ -66,15 +66,8 @@ std::string ClusterId(char prefix, std::string_view smallest_member_id) {
           0xffffffffffffULL);
 }
 
-Clustering ClusterArticles(const ClusterInput& input,
-                           const ClusterOptions& options, int threads) {
-  const int n = static_cast<int>(input.vectors.size());
-  Clustering result;
-
-  // One similarity pass under the story level's wider time window; the
-  // event level re-discounts the same edges with its own narrower one.
-  std::vector<DateRange> doc_dates(n);
-  for (int i = 0; i < n; ++i) doc_dates[i] = {input.dates[i], input.dates[i]};
+SimilarityParams StoryPassParams(const ClusterOptions& options,
+                                 size_t corpus_size) {
   SimilarityParams story_time;
   story_time.min_similarity =
       std::min(options.event_threshold, options.story_threshold) *
@@ -86,9 +79,36 @@ Clustering ClusterArticles(const ClusterInput& input,
   story_time.max_df_ratio = options.max_df_ratio;
   story_time.max_term_docs = options.max_term_docs;
   story_time.posting_block = options.posting_block;
-  story_time.corpus_size = input.corpus_size;
-  std::vector<Edge> story_edges =
-      SimilarPairs(input.vectors, doc_dates, story_time, threads);
+  story_time.corpus_size = corpus_size;
+  return story_time;
+}
+
+std::vector<DateRange> DayRanges(
+    std::span<const std::optional<absl::CivilDay>> dates) {
+  std::vector<DateRange> ranges(dates.size());
+  for (size_t i = 0; i < dates.size(); ++i) ranges[i] = {dates[i], dates[i]};
+  return ranges;
+}
+
+Clustering ClusterArticles(const ClusterInput& input,
+                           const ClusterOptions& options, int threads) {
+  // One similarity pass under the story level's wider time window; the
+  // event level re-discounts the same edges with its own narrower one.
+  return ClusterFromEdges(
+      input,
+      SimilarPairs(input.vectors, DayRanges(input.dates),
+                   StoryPassParams(options, input.corpus_size), threads),
+      options, threads);
+}
+
+Clustering ClusterFromEdges(const ClusterInput& input,
+                            std::vector<Edge> story_edges,
+                            const ClusterOptions& options, int threads) {
+  const int n = static_cast<int>(input.ids.size());
+  Clustering result;
+  const std::vector<DateRange> doc_dates = DayRanges(input.dates);
+  const SimilarityParams story_time =
+      StoryPassParams(options, input.corpus_size);
 
   // Level 1: events. Exact and near-duplicate copies always join.
   SimilarityParams event_time = story_time;
@@ -106,8 +126,7 @@ Clustering ClusterArticles(const ClusterInput& input,
       const double similarity =
           e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
       if (similarity >= options.event_threshold * kWeakEdgeShare) {
-        kept[b].push_back(
-            {e.a, e.b, static_cast<float>(similarity), e.cosine});
+        kept[b].push_back({e.a, e.b, static_cast<float>(similarity), e.cosine});
       }
     }
   });

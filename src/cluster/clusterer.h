@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "cluster/similarity.h"
 #include "cluster/vectors.h"
 #include "storyline/options.h"
 #include "storyline/types.h"
@@ -35,6 +36,22 @@ struct Clustering {
 // of each cluster, so they do not depend on input order.
 Clustering ClusterArticles(const ClusterInput& input,
                            const ClusterOptions& options, int threads);
+
+// The similarity pass ClusterArticles starts with: the story level's time
+// window, edges down to a share of the lower threshold.
+SimilarityParams StoryPassParams(const ClusterOptions& options,
+                                 size_t corpus_size);
+
+// Each article's day as a range, undated ones empty.
+std::vector<DateRange> DayRanges(
+    std::span<const std::optional<absl::CivilDay>> dates);
+
+// ClusterArticles after its similarity pass: `story_edges` are what
+// SimilarPairs gives over `input` under StoryPassParams (computed
+// elsewhere, e.g. split over processes). `input.vectors` is not read.
+Clustering ClusterFromEdges(const ClusterInput& input,
+                            std::vector<Edge> story_edges,
+                            const ClusterOptions& options, int threads);
 
 // "e" or "s" + 12 hex digits of a hash of `smallest_member_id`.
 std::string ClusterId(char prefix, std::string_view smallest_member_id);

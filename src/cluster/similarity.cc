@@ -52,7 +52,8 @@ double TimeFactor(const DateRange& a, const DateRange& b,
 
 std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
                                std::span<const DateRange> dates,
-                               const SimilarityParams& params, int threads) {
+                               const SimilarityParams& params, int threads,
+                               RowShare rows) {
   const int n = static_cast<int>(vectors.size());
   // Each item's indexed terms: its heaviest `candidate_terms`.
   std::vector<std::vector<int>> indexed(n);
@@ -132,7 +133,8 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     DotWith dot;
   };
   std::vector<Scratch> scratch(workers);
-  ParallelFor(n, workers, 64, [&](int worker, int i) {
+  ParallelFor(n, workers, RowShare::kBlock, [&](int worker, int i) {
+    if (!rows.HasRow(i)) return;
     Scratch& s = scratch[worker];
     if (s.score.empty()) s.score.assign(n, 0);
     auto visit = [&](const Posting& p, float weight) {

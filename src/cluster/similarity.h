@@ -50,10 +50,27 @@ int MaxPostings(int max_term_docs, double max_df_ratio, size_t items);
 double TimeFactor(const DateRange& a, const DateRange& b,
                   const SimilarityParams& params);
 
+// Which rows a call computes, a row being an item on the smaller side of
+// its pairs: blocks of kBlock consecutive items are dealt round robin to
+// `parts` callers (processes), this one being `part`. Round robin, because
+// small items have more pairs to look at than large ones.
+struct RowShare {
+  static constexpr int kBlock = 64;
+  int part = 0, parts = 1;  // the default: every row
+
+  bool HasBlock(int block) const { return block % parts == part; }
+  bool HasRow(int row) const { return HasBlock(row / kBlock); }
+  static int Blocks(int items) { return (items + kBlock - 1) / kBlock; }
+};
+
 // All pairs whose time-discounted cosine is at least min_similarity, as far
-// as candidates find them. Sorted by (a, b). Independent of thread count.
+// as candidates find them, of the rows in `rows`. Sorted by (a, b).
+// Independent of thread count; the shares of every part of a RowShare,
+// interleaved block by block, are exactly the pairs of one call with all
+// rows.
 std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
                                std::span<const DateRange> dates,
-                               const SimilarityParams& params, int threads);
+                               const SimilarityParams& params, int threads,
+                               RowShare rows = {});
 
 }  // namespace storyline::cluster

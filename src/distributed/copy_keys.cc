@@ -231,19 +231,17 @@ std::vector<CopyPair> VerifyCandidatesWhereOwned(
     local_signatures[i].exact = fetched.tags[i];
   }
   const auto local = [&](int global) {
-    return static_cast<int>(
-        std::lower_bound(wanted.begin(), wanted.end(),
-                         static_cast<uint32_t>(global)) -
-        wanted.begin());
+    return static_cast<int>(std::lower_bound(wanted.begin(), wanted.end(),
+                                             static_cast<uint32_t>(global)) -
+                            wanted.begin());
   };
   std::vector<dedup::Candidate> local_candidates;
   local_candidates.reserve(candidates.size());
   for (const dedup::Candidate& c : candidates) {
     local_candidates.push_back({local(c.a), local(c.b)});
   }
-  std::vector<CopyPair> copies =
-      dedup::VerifyCandidates(fetched.docs, local_signatures, local_candidates,
-                              options, threads);
+  std::vector<CopyPair> copies = dedup::VerifyCandidates(
+      fetched.docs, local_signatures, local_candidates, options, threads);
   fetched = {};
   WireWriter w;
   for (CopyPair& pair : copies) {

@@ -7,9 +7,9 @@
 // and counts, for each pair, the fingerprints it shares among the keys it
 // owns; those partial counts go to the rank that owns the pair, which sums
 // them and keeps the pairs that share enough. Every candidate ends on the
-// rank that owns its pair, which verifies it. Per article, the exchange moves 17 keys plus one per
-// fingerprint (about 1 in 8 shingles), 16 bytes each, and then the
-// candidate pairs.
+// rank that owns its pair, which verifies it. Per article, the exchange moves
+// 17 keys plus one per fingerprint (about 1 in 8 shingles), 16 bytes each, and
+// then the candidate pairs.
 #pragma once
 
 #include <cstdint>

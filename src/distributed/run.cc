@@ -9,10 +9,12 @@
 #include "base/memory.h"
 #include "base/parallel.h"
 #include "base/strings.h"
+#include "cluster/clusterer.h"
 #include "distributed/copy_keys.h"
 #include "distributed/holdings.h"
 #include "distributed/merge.h"
 #include "distributed/share.h"
+#include "distributed/similar_pairs.h"
 #include "distributed/story_jobs.h"
 #include "distributed/wire.h"
 #include "pipeline/clean.h"
@@ -43,8 +45,8 @@ uint64_t PeakRssKb() {
 // winner could not be cleaned is dropped. Every rank learns where each
 // document is held. Collective.
 Holdings CleanAndNumber(const Comm& comm, std::vector<Article> articles,
-                     const PipelineOptions& options, int threads,
-                     ErrorSink& errors) {
+                        const PipelineOptions& options, int threads,
+                        ErrorSink& errors) {
   const int n = static_cast<int>(articles.size());
   std::vector<uint64_t> hashes(n);
   std::vector<std::string> ids(n);
@@ -162,16 +164,16 @@ DistributedResult RunDistributed(const Comm& comm,
   if (options.find_copies) {
     const std::vector<dedup::Candidate> candidates = FindCandidatesByKey(
         comm, share.index, analysis.signatures, options.dedup);
-    out.result.copies =
-        VerifyCandidatesWhereOwned(comm, share, analysis.signatures,
-                                   candidates, options.dedup, threads);
+    out.result.copies = VerifyCandidatesWhereOwned(
+        comm, share, analysis.signatures, candidates, options.dedup, threads);
   }
   analysis = {};
   ReleaseFreedMemory();
   timings.dedup_s = Since(last);
 
-  // Rank 0 clusters with what clustering needs of each document: its id,
-  // date and vector. The texts stay where they are.
+  // Every rank gets what clustering needs of each document: its id, date
+  // and vector. The texts stay where they are. Each rank computes its
+  // share of the similarity graph; rank 0 joins it and runs the linkage.
   {
     WireWriter w;
     w.Put<uint64_t>(share.docs.size());
@@ -183,29 +185,37 @@ DistributedResult RunDistributed(const Comm& comm,
     }
     vectors = {};
     ReleaseFreedMemory();
-    std::vector<std::string> parts = comm.Gather(w.Take(), 0);
+    std::vector<std::string> parts = comm.AllGather(w.Take());
+    const size_t total = share.rank_of.size();
     std::vector<cluster::SparseVector> all_vectors;
-    if (comm.rank() == 0) {
-      const size_t total = share.rank_of.size();
-      out.result.docs.resize(total);
-      if (options.run_clustering) all_vectors.resize(total);
-      for (std::string& part : parts) {
-        WireReader r(part);
-        const uint64_t count = r.Get<uint64_t>();
-        for (uint64_t i = 0; i < count && r.ok(); ++i) {
-          const uint32_t at = r.Get<uint32_t>();
-          if (at >= total) comm.Abort("corrupt document index", 4);
-          out.result.docs[at].id = r.GetString();
-          out.result.docs[at].published = r.GetDay();
-          if (options.run_clustering) Get(r, all_vectors[at]);
-        }
-        if (!r.ok()) comm.Abort("corrupt document message", 4);
-        part = {};  // each message gone as soon as it is read
+    std::vector<std::optional<absl::CivilDay>> dates(total);
+    out.result.docs.resize(total);
+    if (options.run_clustering) all_vectors.resize(total);
+    for (std::string& part : parts) {
+      WireReader r(part);
+      const uint64_t count = r.Get<uint64_t>();
+      for (uint64_t i = 0; i < count && r.ok(); ++i) {
+        const uint32_t at = r.Get<uint32_t>();
+        if (at >= total) comm.Abort("corrupt document index", 4);
+        out.result.docs[at].id = r.GetString();
+        out.result.docs[at].published = dates[at] = r.GetDay();
+        if (options.run_clustering) Get(r, all_vectors[at]);
       }
+      if (!r.ok()) comm.Abort("corrupt document message", 4);
+      part = {};  // each message gone as soon as it is read
     }
+    if (comm.rank() != 0) out.result.docs = {};
     timings.analyze_s += Since(last);
-    if (comm.rank() == 0 && options.run_clustering) {
-      pipeline::ClusterDocuments(out.result, all_vectors, options, threads);
+    if (options.run_clustering) {
+      std::vector<cluster::Edge> edges = SimilarPairsAcrossRanks(
+          comm, all_vectors, cluster::DayRanges(dates),
+          cluster::StoryPassParams(options.cluster, 0), threads);
+      all_vectors = {};
+      ReleaseFreedMemory();
+      if (comm.rank() == 0) {
+        pipeline::ClusterDocumentsFromEdges(out.result, std::move(edges),
+                                            options, threads);
+      }
     }
     timings.cluster_s = Since(last);
   }

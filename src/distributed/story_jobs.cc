@@ -13,7 +13,7 @@ namespace {
 // events and copies are subsets of the whole in the same relative order,
 // so every index keeps its meaning after renumbering.
 struct StoryJob {
-  std::vector<int> clusters;  // indices into the whole cluster list
+  std::vector<int> clusters;   // indices into the whole cluster list
   std::vector<uint32_t> docs;  // global indices of the documents, ascending
   PipelineResult part;  // copies, events, clusters (renumbered); docs fetched
 };

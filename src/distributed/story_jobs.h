@@ -26,7 +26,7 @@ std::vector<int> DealClusters(const std::vector<Cluster>& clusters, int ranks);
 // rank. Returns, on rank 0, one rendered story per cluster, in order.
 std::vector<std::string> TellStoriesAcrossRanks(
     const Comm& comm, const Holdings& holdings, const PipelineResult& whole,
-    const StemFrequencies& background, const StoryOptions& options,
-    int threads, const StoryRenderer& render);
+    const StemFrequencies& background, const StoryOptions& options, int threads,
+    const StoryRenderer& render);
 
 }  // namespace storyline::distributed

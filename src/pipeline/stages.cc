@@ -143,9 +143,11 @@ void FindCopies(PipelineResult& result, const Analysis& analysis,
                                     options.dedup, threads);
 }
 
-void ClusterDocuments(PipelineResult& result,
-                      std::span<const cluster::SparseVector> vectors,
-                      const PipelineOptions& options, int threads) {
+namespace {
+
+// Clusters `result.docs` with `cluster(input)`, given their ids and dates.
+template <typename Cluster>
+void ClusterDocumentsWith(PipelineResult& result, const Cluster& cluster) {
   const size_t n = result.docs.size();
   std::vector<std::string> ids(n);
   std::vector<std::optional<absl::CivilDay>> dates(n);
@@ -153,11 +155,30 @@ void ClusterDocuments(PipelineResult& result,
     ids[i] = result.docs[i].id;
     dates[i] = result.docs[i].published;
   }
-  auto clustering = cluster::ClusterArticles(
-      {.ids = ids, .vectors = vectors, .dates = dates, .copies = result.copies},
-      options.cluster, threads);
+  auto clustering = cluster(
+      {.ids = ids, .vectors = {}, .dates = dates, .copies = result.copies});
   result.events = std::move(clustering.events);
   result.clusters = std::move(clustering.stories);
+}
+
+}  // namespace
+
+void ClusterDocuments(PipelineResult& result,
+                      std::span<const cluster::SparseVector> vectors,
+                      const PipelineOptions& options, int threads) {
+  ClusterDocumentsWith(result, [&](cluster::ClusterInput input) {
+    input.vectors = vectors;
+    return cluster::ClusterArticles(input, options.cluster, threads);
+  });
+}
+
+void ClusterDocumentsFromEdges(PipelineResult& result,
+                               std::vector<cluster::Edge> story_edges,
+                               const PipelineOptions& options, int threads) {
+  ClusterDocumentsWith(result, [&](const cluster::ClusterInput& input) {
+    return cluster::ClusterFromEdges(input, std::move(story_edges),
+                                     options.cluster, threads);
+  });
 }
 
 }  // namespace storyline::pipeline

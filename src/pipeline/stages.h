@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "cluster/similarity.h"
 #include "cluster/vectors.h"
 #include "dedup/signature.h"
 #include "story/corpus.h"
@@ -70,5 +71,11 @@ void FindCopies(PipelineResult& result, const Analysis& analysis,
 void ClusterDocuments(PipelineResult& result,
                       std::span<const cluster::SparseVector> vectors,
                       const PipelineOptions& options, int threads);
+
+// The same from the story level's similar pairs, computed elsewhere (see
+// cluster::ClusterFromEdges); only the documents' ids and dates are read.
+void ClusterDocumentsFromEdges(PipelineResult& result,
+                               std::vector<cluster::Edge> story_edges,
+                               const PipelineOptions& options, int threads);
 
 }  // namespace storyline::pipeline
