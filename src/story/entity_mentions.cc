@@ -235,10 +235,17 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
 }  // namespace
 
 std::vector<NameMention> FindNameMentions(const StoryView& view) {
-  absl::flat_hash_set<std::string_view> lower;
+  // Only capitalized sentence starts are ever looked up: those are kept,
+  // then the ones the story also writes in lower case.
+  absl::flat_hash_set<std::string_view> starts, lower;
   for (const SentenceRef& s : view.sentences()) {
     for (const Token& t : s.words) {
-      if (!t.upper_initial) lower.insert(t.norm);
+      if (t.upper_initial && t.sentence_start) starts.insert(t.norm);
+    }
+  }
+  for (const SentenceRef& s : view.sentences()) {
+    for (const Token& t : s.words) {
+      if (!t.upper_initial && starts.contains(t.norm)) lower.insert(t.norm);
     }
   }
   std::vector<NameMention> out;
