@@ -61,6 +61,14 @@ timed() {
   fi
 }
 
+# Sets wall and rss_kb from the last line of GNU time's report (a line
+# before it tells a non-zero exit status).
+read_time() {
+  set -- $(tail -n 1 "$work/time.txt")
+  wall=$1
+  rss_kb=$2
+}
+
 echo "| articles | run | wall | articles/s | peak RSS per process | output |"
 echo "| ---: | --- | ---: | ---: | --- | --- |"
 for n in $sizes; do
@@ -69,7 +77,7 @@ for n in $sizes; do
   one=$work/one-$n.out
   # shellcheck disable=SC2046
   timed "$storyline" "$mode" "$input" $(out_flag "$one")
-  read -r wall rss_kb <"$work/time.txt"
+  read_time
   awk -v n="$n" -v w="$wall" -v kb="$rss_kb" 'BEGIN {
     printf "| %d | one process | %.1f s | %d | %d MB | |\n", n, w, n / w, kb / 1024 }'
   for np in $ranks; do
@@ -77,14 +85,14 @@ for n in $sizes; do
     # shellcheck disable=SC2046,SC2086
     timed mpirun $mpirun_flags -np "$np" "$storyline_mpi" "$mode" "$input" \
       --threads "$threads" --report $(out_flag "$mine")
-    read -r wall rss_kb <"$work/time.txt"
+    read_time
     per_rank=$(sed -n 's/^rank \([0-9]*\):.*peak RSS \([0-9.]*\) MB$/\1:\2/p' \
       "$work/stderr.txt" | awk -F: '{ printf "%s%d", (NR > 1 ? " / " : ""), $2 }')
     same=differs
     cmp -s "$one" "$mine" && same=same
     awk -v n="$n" -v w="$wall" -v np="$np" -v t="$threads" -v r="$per_rank" \
       -v s="$same" 'BEGIN {
-      printf "| %d | %d ranks x %d threads | %.1f s | %d | %s MB | %s |\n",
+      printf "| %d | %d ranks, %d threads each | %.1f s | %d | %s MB | %s |\n",
         n, np, t, w, n / w, r, s }'
     [ "$same" = same ] || echo "warning: $mine differs from $one" >&2
   done
