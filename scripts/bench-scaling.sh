@@ -14,8 +14,8 @@
 # env: BUILD (build dir, default build-bench), MODE (cluster or stories,
 #      default cluster), THREADS (threads per rank, default 1: one rank per
 #      core), MPIRUN_FLAGS (default "--oversubscribe --bind-to none").
-# Memory: one process needs about 17 KB per article at 1M (`cluster`),
-# rank 0 about as much; the largest size must fit the machine.
+# Memory at 1M (`cluster`): one process about 18 GB, two ranks 14 and 10 GB;
+# the largest size must fit the machine.
 set -eu
 
 sizes=$(echo "${1:-10000,100000}" | tr ',' ' ')
@@ -69,8 +69,8 @@ read_time() {
   rss_kb=$2
 }
 
-echo "| articles | run | wall | articles/s | peak RSS per process | output |"
-echo "| ---: | --- | ---: | ---: | --- | --- |"
+echo "| articles | run | wall | articles/s | peak RSS per process | sent per rank | output |"
+echo "| ---: | --- | ---: | ---: | --- | --- | --- |"
 for n in $sizes; do
   input=$work/stream-$n.jsonl
   [ -s "$input" ] || "$build/bench/e2e" --write "$input" --size "$n" >/dev/null
@@ -79,21 +79,24 @@ for n in $sizes; do
   timed "$storyline" "$mode" "$input" $(out_flag "$one")
   read_time
   awk -v n="$n" -v w="$wall" -v kb="$rss_kb" 'BEGIN {
-    printf "| %d | one process | %.1f s | %d | %d MB | |\n", n, w, n / w, kb / 1024 }'
+    printf "| %d | one process | %.1f s | %d | %d MB | | |\n", n, w, n / w, kb / 1024 }'
   for np in $ranks; do
     mine=$work/mpi-$np-$n.out
     # shellcheck disable=SC2046,SC2086
     timed mpirun $mpirun_flags -np "$np" "$storyline_mpi" "$mode" "$input" \
       --threads "$threads" --report $(out_flag "$mine")
     read_time
-    per_rank=$(sed -n 's/^rank \([0-9]*\):.*peak RSS \([0-9.]*\) MB$/\1:\2/p' \
-      "$work/stderr.txt" | awk -F: '{ printf "%s%d", (NR > 1 ? " / " : ""), $2 }')
+    # "rank R: ... peak RSS X MB, sent Y MB (...)" -> "X1 / X2" and "Y1 / Y2".
+    per_rank=$(sed -n 's/^rank [0-9]*:.*peak RSS \([0-9.]*\) MB, sent.*/\1/p' \
+      "$work/stderr.txt" | awk '{ printf "%s%d", (NR > 1 ? " / " : ""), $1 }')
+    sent=$(sed -n 's/^rank [0-9]*:.*, sent \([0-9.]*\) MB .*/\1/p' \
+      "$work/stderr.txt" | awk '{ printf "%s%d", (NR > 1 ? " / " : ""), $1 }')
     same=differs
     cmp -s "$one" "$mine" && same=same
     awk -v n="$n" -v w="$wall" -v np="$np" -v t="$threads" -v r="$per_rank" \
-      -v s="$same" 'BEGIN {
-      printf "| %d | %d ranks, %d threads each | %.1f s | %d | %s MB | %s |\n",
-        n, np, t, w, n / w, r, s }'
+      -v sent="$sent" -v s="$same" 'BEGIN {
+      printf "| %d | %d ranks, %d threads each | %.1f s | %d | %s MB | %s MB | %s |\n",
+        n, np, t, w, n / w, r, sent, s }'
     [ "$same" = same ] || echo "warning: $mine differs from $one" >&2
   done
 done

@@ -92,6 +92,7 @@ Comm::~Comm() {
 
 std::vector<std::string> Comm::AllGather(std::string_view mine) const {
   uint64_t my_size = mine.size();
+  sent_ += my_size * (size_ - 1);
   std::vector<uint64_t> sizes(size_);
   MPI_Allgather(&my_size, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T,
                 MPI_COMM_WORLD);
@@ -107,6 +108,7 @@ std::vector<std::string> Comm::AllGather(std::string_view mine) const {
 
 std::vector<std::string> Comm::Gather(std::string_view mine, int root) const {
   uint64_t my_size = mine.size();
+  if (rank_ != root) sent_ += my_size;
   std::vector<uint64_t> sizes(size_);
   MPI_Gather(&my_size, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, root,
              MPI_COMM_WORLD);
@@ -125,7 +127,10 @@ std::string Comm::Scatter(const std::vector<std::string>& parts,
                           int root) const {
   std::vector<uint64_t> sizes(size_);
   if (rank_ == root) {
-    for (int r = 0; r < size_; ++r) sizes[r] = parts[r].size();
+    for (int r = 0; r < size_; ++r) {
+      sizes[r] = parts[r].size();
+      if (r != rank_) sent_ += sizes[r];
+    }
   }
   uint64_t my_size = 0;
   MPI_Scatter(sizes.data(), 1, MPI_UINT64_T, &my_size, 1, MPI_UINT64_T, root,
@@ -144,7 +149,10 @@ std::string Comm::Scatter(const std::vector<std::string>& parts,
 std::vector<std::string> Comm::AllToAll(
     const std::vector<std::string>& parts) const {
   std::vector<uint64_t> send_sizes(size_), recv_sizes(size_);
-  for (int r = 0; r < size_; ++r) send_sizes[r] = parts[r].size();
+  for (int r = 0; r < size_; ++r) {
+    send_sizes[r] = parts[r].size();
+    if (r != rank_) sent_ += send_sizes[r];
+  }
   MPI_Alltoall(send_sizes.data(), 1, MPI_UINT64_T, recv_sizes.data(), 1,
                MPI_UINT64_T, MPI_COMM_WORLD);
   std::vector<int> send_counts, send_displs, recv_counts, recv_displs;
@@ -159,6 +167,7 @@ std::vector<std::string> Comm::AllToAll(
 
 std::string Comm::Broadcast(std::string data, int root) const {
   uint64_t size = data.size();
+  if (rank_ == root) sent_ += size * (size_ - 1);
   MPI_Bcast(&size, 1, MPI_UINT64_T, root, MPI_COMM_WORLD);
   data.resize(static_cast<size_t>(Blocks(size)) * kBlock);
   MPI_Bcast(data.data(), Blocks(size), BlockType(), root, MPI_COMM_WORLD);
@@ -168,6 +177,7 @@ std::string Comm::Broadcast(std::string data, int root) const {
 
 std::vector<uint64_t> Comm::SumAll(const std::vector<uint64_t>& mine) const {
   std::vector<uint64_t> out(mine.size());
+  sent_ += mine.size() * sizeof(uint64_t) * (size_ - 1);
   MPI_Allreduce(mine.data(), out.data(), static_cast<int>(mine.size()),
                 MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
   return out;
@@ -175,6 +185,7 @@ std::vector<uint64_t> Comm::SumAll(const std::vector<uint64_t>& mine) const {
 
 std::vector<uint64_t> Comm::SumBefore(const std::vector<uint64_t>& mine) const {
   std::vector<uint64_t> out(mine.size(), 0);
+  if (rank_ + 1 < size_) sent_ += mine.size() * sizeof(uint64_t);
   MPI_Exscan(mine.data(), out.data(), static_cast<int>(mine.size()),
              MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
   if (rank_ == 0) std::fill(out.begin(), out.end(), 0);  // undefined there

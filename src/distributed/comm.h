@@ -20,6 +20,9 @@ class Comm {
 
   int rank() const { return rank_; }
   int size() const { return size_; }
+  // Bytes of payload this rank has sent to other ranks so far (what the
+  // network carries, apart from MPI's own framing and block padding).
+  uint64_t bytes_sent() const { return sent_; }
 
   // Every rank's `mine`, on every rank, in rank order.
   std::vector<std::string> AllGather(std::string_view mine) const;
@@ -44,6 +47,7 @@ class Comm {
 
  private:
   int rank_ = 0, size_ = 1;
+  mutable uint64_t sent_ = 0;
 };
 
 }  // namespace storyline::distributed

@@ -1,5 +1,7 @@
 #include "distributed/merge.h"
 
+#include <xxhash.h>
+
 #include "distributed/wire.h"
 
 namespace storyline::distributed {
@@ -45,27 +47,61 @@ void AllMerge(const Comm& comm, T& mine, Encode encode, Add add) {
   mine = std::move(merged);
 }
 
+void PutLineCounts(WireWriter& w, const extract::RepeatedLineCounts& c) {
+  PutCounts(w, c.source_docs);
+  w.Put<uint64_t>(c.lines.size());
+  for (const auto& [source, lines] : c.lines) {
+    w.PutString(source);
+    PutCounts(w, lines);
+  }
+}
+
+void AddLineCounts(WireReader& r, extract::RepeatedLineCounts& c) {
+  AddCounts(r, c.source_docs);
+  const uint64_t n = r.Get<uint64_t>();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    const std::string source = r.GetString();
+    AddCounts(r, c.lines[source]);
+  }
+}
+
 }  // namespace
 
-void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine) {
-  AllMerge(
-      comm, mine,
-      [](WireWriter& w, const extract::RepeatedLineCounts& c) {
-        PutCounts(w, c.source_docs);
-        w.Put<uint64_t>(c.lines.size());
-        for (const auto& [source, lines] : c.lines) {
-          w.PutString(source);
-          PutCounts(w, lines);
-        }
-      },
-      [](WireReader& r, extract::RepeatedLineCounts& c) {
-        AddCounts(r, c.source_docs);
-        const uint64_t n = r.Get<uint64_t>();
-        for (uint64_t i = 0; i < n && r.ok(); ++i) {
-          const std::string source = r.GetString();
-          AddCounts(r, c.lines[source]);
-        }
-      });
+void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine,
+                      const CleanOptions& options) {
+  // Each source's counts go to the rank that owns the source, which sums
+  // them and keeps the lines that are repeated enough; only those are
+  // shared with every rank. Every line of the corpus crosses the network
+  // once, and no rank holds them all.
+  const int ranks = comm.size();
+  std::vector<extract::RepeatedLineCounts> by_owner(ranks);
+  for (auto& [source, docs] : mine.source_docs) {
+    const int owner =
+        static_cast<int>(XXH3_64bits(source.data(), source.size()) % ranks);
+    by_owner[owner].source_docs[source] = docs;
+    const auto lines = mine.lines.find(source);
+    if (lines != mine.lines.end()) {
+      by_owner[owner].lines[source] = std::move(lines->second);
+    }
+  }
+  mine = {};
+  std::vector<std::string> parts(ranks);
+  for (int r = 0; r < ranks; ++r) {
+    WireWriter w;
+    PutLineCounts(w, by_owner[r]);
+    by_owner[r] = {};
+    parts[r] = w.Take();
+  }
+  extract::RepeatedLineCounts owned;
+  for (std::string& part : comm.AllToAll(parts)) {
+    WireReader r(part);
+    AddLineCounts(r, owned);
+    if (!r.ok()) comm.Abort("corrupt statistics message", 4);
+    part = {};
+  }
+  owned.Prune(options);
+  AllMerge(comm, owned, PutLineCounts, AddLineCounts);
+  mine = std::move(owned);
 }
 
 void MergeAcrossRanks(const Comm& comm, cluster::IdfTable& mine) {

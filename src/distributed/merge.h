@@ -20,8 +20,12 @@ struct StemFrequencies {
   int documents = 0;
 };
 
+// Replaces `mine` with the sum over all ranks of what DropRepeatedLines
+// needs under `options`: every source's document count and the lines
+// repeated enough to drop (RepeatedLineCounts::Prune). Collective.
+void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine,
+                      const CleanOptions& options);
 // Each replaces `mine` with the sum over all ranks. Collective.
-void MergeAcrossRanks(const Comm& comm, extract::RepeatedLineCounts& mine);
 void MergeAcrossRanks(const Comm& comm, cluster::IdfTable& mine);
 void MergeAcrossRanks(const Comm& comm, StemFrequencies& mine);
 

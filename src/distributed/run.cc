@@ -130,6 +130,14 @@ DistributedResult RunDistributed(const Comm& comm,
   DistributedResult out;
   PipelineTimings& timings = out.result.timings;
   CollectingErrorSink errors;
+  RankReport mine;
+  uint64_t sent_before = 0;
+  // Attributes what this rank sent since the last call to `step`.
+  auto sent_for = [&](CommStep step) {
+    mine.bytes_sent[static_cast<size_t>(step)] +=
+        comm.bytes_sent() - sent_before;
+    sent_before = comm.bytes_sent();
+  };
 
   std::vector<Article> articles =
       ReadShare(comm, inputs, IngestOptions{}, errors);
@@ -139,11 +147,12 @@ DistributedResult RunDistributed(const Comm& comm,
   if (options.clean.remove_boilerplate) {
     extract::RepeatedLineCounts lines;
     for (const Document& doc : share.docs) lines.Add(doc);
-    MergeAcrossRanks(comm, lines);
+    MergeAcrossRanks(comm, lines, options.clean);
     extract::DropRepeatedLines(share.docs, lines, options.clean);
   }
   ReleaseFreedMemory();  // the articles as read
   timings.clean_s = Since(last);
+  sent_for(CommStep::kClean);
 
   const bool tell = options.synthesize && render && options.run_clustering;
   auto analysis = pipeline::AnalyzeDocuments(share.docs, options, threads,
@@ -158,6 +167,7 @@ DistributedResult RunDistributed(const Comm& comm,
                              .documents = static_cast<int>(share.docs.size())};
   if (tell) MergeAcrossRanks(comm, background);
   timings.analyze_s = Since(last);
+  sent_for(CommStep::kAnalyze);
 
   // Copy candidates where their keys live (all-to-all), verified where
   // their pairs are owned; rank 0 collects the copies.
@@ -170,6 +180,7 @@ DistributedResult RunDistributed(const Comm& comm,
   analysis = {};
   ReleaseFreedMemory();
   timings.dedup_s = Since(last);
+  sent_for(CommStep::kCopies);
 
   // Every rank gets what clustering needs of each document: its id, date
   // and vector. The texts stay where they are. Each rank computes its
@@ -206,15 +217,19 @@ DistributedResult RunDistributed(const Comm& comm,
     }
     if (comm.rank() != 0) out.result.docs = {};
     timings.analyze_s += Since(last);
+    sent_for(CommStep::kVectors);
     if (options.run_clustering) {
       std::vector<cluster::Edge> edges = SimilarPairsAcrossRanks(
           comm, all_vectors, cluster::DayRanges(dates),
           cluster::StoryPassParams(options.cluster, 0), threads);
       all_vectors = {};
       ReleaseFreedMemory();
+      sent_for(CommStep::kEdges);
       if (comm.rank() == 0) {
+        auto linkage_start = std::chrono::steady_clock::now();
         pipeline::ClusterDocumentsFromEdges(out.result, std::move(edges),
                                             options, threads);
+        out.linkage_s = Since(linkage_start);
       }
     }
     timings.cluster_s = Since(last);
@@ -225,6 +240,7 @@ DistributedResult RunDistributed(const Comm& comm,
                                           options.story, threads, render);
   }
   timings.story_s = Since(last);
+  sent_for(CommStep::kStories);
 
   // Reports and resource use, to rank 0.
   const std::vector<std::string> error_parts =
@@ -234,6 +250,7 @@ DistributedResult RunDistributed(const Comm& comm,
   w.Put(std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count());
   w.Put(PeakRssKb());
+  for (const uint64_t bytes : mine.bytes_sent) w.Put(bytes);
   const std::vector<std::string> rank_parts = comm.Gather(w.Take(), 0);
   for (const std::string& part : error_parts) {
     WireReader r(part);
@@ -249,6 +266,8 @@ DistributedResult RunDistributed(const Comm& comm,
     report.articles = r.Get<uint64_t>();
     report.seconds = r.Get<double>();
     report.peak_rss_kb = r.Get<uint64_t>();
+    for (uint64_t& bytes : report.bytes_sent) bytes = r.Get<uint64_t>();
+    if (!r.ok()) comm.Abort("corrupt report message", 4);
     out.ranks.push_back(report);
   }
   return out;

@@ -13,6 +13,7 @@
 // tells and renders them, and rank 0 collects them in order.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -30,10 +31,23 @@ namespace storyline::distributed {
 using StoryRenderer =
     std::function<std::string(const Story&, const PipelineResult&)>;
 
+// What a rank sends to the others, by what it is for (CommStep order).
+enum class CommStep {
+  kClean,    // ids and body hashes, repeated-line counts
+  kAnalyze,  // term and stem document frequencies
+  kCopies,   // copy keys, shared-fingerprint counts, texts to verify, copies
+  kVectors,  // every document's id, date and vector, to every rank
+  kEdges,    // similarity edges, to rank 0
+  kStories,  // story jobs, texts of their documents, rendered stories
+};
+inline constexpr std::array<const char*, 6> kCommStepNames = {
+    "clean", "analyze", "copies", "vectors", "edges", "stories"};
+
 struct RankReport {
   size_t articles = 0;       // read by this rank
   double seconds = 0;        // wall time of the whole run
   uint64_t peak_rss_kb = 0;  // VmHWM
+  std::array<uint64_t, kCommStepNames.size()> bytes_sent{};  // by CommStep
 };
 
 struct DistributedResult {
@@ -45,6 +59,9 @@ struct DistributedResult {
   std::vector<std::string> rendered;  // rank 0: one per cluster, in order
   std::vector<InputError> errors;     // rank 0: every rank's, in rank order
   std::vector<RankReport> ranks;      // rank 0: one per rank
+  // Rank 0: of timings.cluster_s, the two linkages over the joined edges,
+  // which run on rank 0 alone.
+  double linkage_s = 0;
 };
 
 // Collective: every rank calls it with the same arguments. Stories are told

@@ -45,6 +45,12 @@ bool IsForeignUi(std::string_view line, Script article_script) {
 
 std::string Key(std::string_view line) { return AsciiLower(StripSpace(line)); }
 
+// Documents of a source of `source_docs` that must hold a line for it to be
+// the source's furniture rather than its news.
+int NeededDocs(int source_docs, const CleanOptions& options) {
+  return std::max(options.repeated_line_min_docs, (source_docs + 2) / 3);
+}
+
 }  // namespace
 
 std::string RemoveBoilerplateLines(std::string_view text,
@@ -95,6 +101,15 @@ void RepeatedLineCounts::Merge(const RepeatedLineCounts& other) {
   }
 }
 
+void RepeatedLineCounts::Prune(const CleanOptions& options) {
+  for (auto& [source, counts] : lines) {
+    const auto docs = source_docs.find(source);
+    const int needed =
+        NeededDocs(docs == source_docs.end() ? 0 : docs->second, options);
+    absl::erase_if(counts, [&](const auto& line) { return line.second < needed; });
+  }
+}
+
 void DropRepeatedLines(std::vector<Document>& docs,
                        const RepeatedLineCounts& counts,
                        const CleanOptions& options) {
@@ -106,8 +121,7 @@ void DropRepeatedLines(std::vector<Document>& docs,
         lines == counts.lines.end()) {
       continue;
     }
-    const int needed =
-        std::max(options.repeated_line_min_docs, (source->second + 2) / 3);
+    const int needed = NeededDocs(source->second, options);
     std::string out;
     for (const std::string_view line : SplitLines(doc.text)) {
       if (line.size() <= kMaxRepeatedLineBytes) {

@@ -39,6 +39,9 @@ struct RepeatedLineCounts {
 
   void Add(const Document& doc);
   void Merge(const RepeatedLineCounts& other);
+  // Keeps only the lines DropRepeatedLines would remove, once every part
+  // is merged in: what a process sends on can then be small.
+  void Prune(const CleanOptions& options);
 };
 void DropRepeatedLines(std::vector<Document>& docs,
                        const RepeatedLineCounts& counts,

@@ -117,5 +117,35 @@ TEST(RemoveRepeatedLinesTest, KeepsLinesBelowThresholdAndLongLines) {
   EXPECT_THAT(docs[2].text, HasSubstr(para));
 }
 
+TEST(RemoveRepeatedLinesTest, PrunedCountsDropTheSameLines) {
+  // Counted in two parts and merged, as separate processes do, then pruned
+  // to the lines worth sending on: the documents come out the same.
+  std::vector<Document> docs = {
+      Doc("1", "a", "Story one.\nSubscribe now\nFollow us"),
+      Doc("2", "a", "Story two.\nSubscribe now"),
+      Doc("3", "a", "Story three.\nSubscribe now\nFollow us"),
+      Doc("4", "a", "Story four.\nSubscribe now"),
+      Doc("5", "b", "Story five.\nFollow us"),
+  };
+  const CleanOptions options{.repeated_line_min_docs = 3};
+  RepeatedLineCounts first, second;
+  for (size_t i = 0; i < docs.size(); ++i) (i < 2 ? first : second).Add(docs[i]);
+  first.Merge(second);
+  RepeatedLineCounts pruned = first;
+  pruned.Prune(options);
+  EXPECT_EQ(pruned.source_docs, first.source_docs);
+  EXPECT_THAT(pruned.lines["a"], ::testing::SizeIs(1));  // "subscribe now"
+  EXPECT_THAT(pruned.lines["b"], ::testing::IsEmpty());
+
+  std::vector<Document> whole = docs, from_pruned = docs;
+  DropRepeatedLines(whole, first, options);
+  DropRepeatedLines(from_pruned, pruned, options);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(from_pruned[i].text, whole[i].text) << i;
+  }
+  EXPECT_EQ(whole[0].text, "Story one.\nFollow us");
+  EXPECT_EQ(whole[4].text, docs[4].text);
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -50,17 +50,26 @@ std::string StoriesOutput(const distributed::DistributedResult& run,
 void PrintRankReport(const distributed::DistributedResult& run) {
   const PipelineTimings& t = run.result.timings;
   std::fputs(fmt::format("stages: clean {:.2f}s analyze {:.2f}s copies {:.2f}s "
-                         "cluster {:.2f}s stories {:.2f}s\n",
+                         "cluster {:.2f}s (linkage on rank 0 {:.2f}s) "
+                         "stories {:.2f}s\n",
                          t.clean_s, t.analyze_s, t.dedup_s, t.cluster_s,
-                         t.story_s)
+                         run.linkage_s, t.story_s)
                  .c_str(),
              stderr);
   for (size_t r = 0; r < run.ranks.size(); ++r) {
     const auto& rank = run.ranks[r];
+    uint64_t total = 0;
+    std::string steps;
+    for (size_t k = 0; k < rank.bytes_sent.size(); ++k) {
+      total += rank.bytes_sent[k];
+      steps += fmt::format("{}{} {:.1f}", k > 0 ? ", " : "",
+                           distributed::kCommStepNames[k],
+                           rank.bytes_sent[k] / 1e6);
+    }
     std::fputs(fmt::format("rank {}: {} articles read, {:.2f}s, peak RSS "
-                           "{:.1f} MB\n",
+                           "{:.1f} MB, sent {:.1f} MB ({})\n",
                            r, rank.articles, rank.seconds,
-                           rank.peak_rss_kb / 1024.0)
+                           rank.peak_rss_kb / 1024.0, total / 1e6, steps)
                    .c_str(),
                stderr);
   }
