@@ -28,7 +28,7 @@ class Matcher {
 
   std::vector<DateMention> Run() {
     for (size_t i = 0; i < w_.size();) {
-      const size_t used = MatchAt(i);
+      const size_t used = MayStartDate(w_[i].norm) ? MatchAt(i) : 0;
       i += used > 0 ? used : 1;
     }
     return std::move(out_);

@@ -4,6 +4,9 @@
 #include <array>
 #include <charconv>
 #include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
 
 namespace storyline::story {
 namespace {
@@ -36,6 +39,51 @@ int EnglishMonth(std::string_view w) {
   return 0;
 }
 
+constexpr std::array<std::string_view, 7> kEnglishWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// "Thursday's meeting".
+constexpr std::array<std::string_view, 2> kPossessives = {"'s", "’s"};
+constexpr std::array<std::string_view, 14> kEnglishWeekdaysPossessive = {
+    "monday's",   "tuesday's",   "wednesday's", "thursday's", "friday's",
+    "saturday's", "sunday's",    "monday’s",    "tuesday’s",  "wednesday’s",
+    "thursday’s", "friday’s",    "saturday’s",  "sunday’s"};
+// Nominative, accusative, genitive and prepositional forms.
+constexpr std::array<std::array<std::string_view, 4>, 7> kRussianWeekdays = {{
+    {"понедельник", "понедельника", "понедельнике", ""},
+    {"вторник", "вторника", "вторнике", ""},
+    {"среда", "среду", "среды", "среде"},
+    {"четверг", "четверга", "четверге", ""},
+    {"пятница", "пятницу", "пятницы", "пятнице"},
+    {"суббота", "субботу", "субботы", "субботе"},
+    {"воскресенье", "воскресенья", "", ""},
+}};
+
+// The abbreviations EnglishMonth accepts: three letters of any name but
+// "may", and "sept".
+constexpr std::array<std::string_view, 12> kEnglishMonthAbbreviations = {
+    "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec"};
+
+constexpr std::pair<std::string_view, int> kDeicticWords[] = {
+    {"yesterday", -1}, {"вчера", -1},  {"today", 0},     {"сегодня", 0},
+    {"tomorrow", 1},   {"завтра", 1},  {"позавчера", -2}, {"послезавтра", 2}};
+
+constexpr std::pair<std::string_view, int> kPartWords[] = {
+    {"early", 0},    {"начале", 0},   {"начала", 0}, {"mid", 1},
+    {"middle", 1},   {"середине", 1}, {"середины", 1}, {"late", 2},
+    {"конце", 2},    {"конца", 2}};
+
+// First words of the relative phrases in dates_relative.cc ("the next
+// day", "two days later", "last Friday", "this week", "накануне").
+constexpr std::array<std::string_view, 31> kPhraseOpeners = {
+    "the",       "a",         "one",       "two",       "three",
+    "four",      "five",      "six",       "seven",     "next",
+    "following", "previous",  "preceding", "last",      "coming",
+    "this",      "на",        "следующий", "следующую", "следующей",
+    "следующем", "другой",    "накануне",  "прошлый",   "прошлую",
+    "прошлой",   "прошлом",   "этот",      "эту",       "этой",
+    "этом"};
+
 int RussianMonth(std::string_view w) {
   if (w == "май" || w == "мая" || w == "мае") return 5;
   if (w == "март" || w == "марта" || w == "марте") return 3;
@@ -57,29 +105,16 @@ int MonthOfWord(std::string_view w) {
 }
 
 int WeekdayOfWord(std::string_view w) {
-  for (const std::string_view suffix : {"'s", "’s"}) {
+  for (const std::string_view suffix : kPossessives) {
     if (w.size() > suffix.size() && w.ends_with(suffix)) {
       w.remove_suffix(suffix.size());
     }
   }
-  static constexpr std::array<std::string_view, 7> kEnglish = {
-      "monday", "tuesday",  "wednesday", "thursday",
-      "friday", "saturday", "sunday"};
   for (int d = 0; d < 7; ++d) {
-    if (w == kEnglish[d]) return d;
+    if (w == kEnglishWeekdays[d]) return d;
   }
-  // Nominative, accusative, genitive and prepositional forms.
-  static constexpr std::array<std::array<std::string_view, 4>, 7> kRussian = {{
-      {"понедельник", "понедельника", "понедельнике", ""},
-      {"вторник", "вторника", "вторнике", ""},
-      {"среда", "среду", "среды", "среде"},
-      {"четверг", "четверга", "четверге", ""},
-      {"пятница", "пятницу", "пятницы", "пятнице"},
-      {"суббота", "субботу", "субботы", "субботе"},
-      {"воскресенье", "воскресенья", "", ""},
-  }};
   for (int d = 0; d < 7; ++d) {
-    for (const std::string_view form : kRussian[d]) {
+    for (const std::string_view form : kRussianWeekdays[d]) {
       if (!form.empty() && w == form) return d;
     }
   }
@@ -87,21 +122,46 @@ int WeekdayOfWord(std::string_view w) {
 }
 
 std::optional<int> DeicticDayOffset(std::string_view w) {
-  if (w == "yesterday" || w == "вчера") return -1;
-  if (w == "today" || w == "сегодня") return 0;
-  if (w == "tomorrow" || w == "завтра") return 1;
-  if (w == "позавчера") return -2;
-  if (w == "послезавтра") return 2;
+  for (const auto& [word, offset] : kDeicticWords) {
+    if (w == word) return offset;
+  }
   return std::nullopt;
 }
 
 int PartOfWord(std::string_view w) {
-  if (w == "early" || w == "начале" || w == "начала") return 0;
-  if (w == "mid" || w == "middle" || w == "середине" || w == "середины") {
-    return 1;
+  for (const auto& [word, part] : kPartWords) {
+    if (w == word) return part;
   }
-  if (w == "late" || w == "конце" || w == "конца") return 2;
   return -1;
+}
+
+bool MayStartDate(std::string_view w) {
+  if (w.empty()) return false;
+  const auto first = static_cast<unsigned char>(w[0]);
+  if (first >= '0' && first <= '9') return true;
+  static const absl::flat_hash_set<std::string_view> kStarts = [] {
+    absl::flat_hash_set<std::string_view> words(kPhraseOpeners.begin(),
+                                                kPhraseOpeners.end());
+    for (const auto& [word, offset] : kDeicticWords) words.insert(word);
+    for (const auto& [word, part] : kPartWords) words.insert(word);
+    for (const std::string_view name : kEnglishMonths) words.insert(name);
+    for (const std::string_view abbreviation : kEnglishMonthAbbreviations) {
+      words.insert(abbreviation);
+    }
+    for (const std::string_view day : kEnglishWeekdays) words.insert(day);
+    for (const std::string_view day : kEnglishWeekdaysPossessive) {
+      words.insert(day);
+    }
+    for (const auto& forms : kRussianWeekdays) {
+      for (const std::string_view form : forms) {
+        if (!form.empty()) words.insert(form);
+      }
+    }
+    return words;
+  }();
+  if (kStarts.contains(w)) return true;
+  // Russian month names are matched on their stems: not a closed list.
+  return first >= 0x80 && RussianMonth(w) != 0;
 }
 
 bool IsFutureCue(std::string_view w) {

@@ -29,6 +29,13 @@ bool IsFutureCue(std::string_view folded);
 // Words that put a sentence in the past ("said", "was", "прошли").
 bool IsPastCue(std::string_view folded);
 
+// Whether a date expression can start at this word: a number, a month,
+// weekday, "yesterday"-like or part-of-month word, or a word that opens a
+// relative phrase ("the next day", "last week", "на следующий день"). Most
+// words of a text are none of these, and the date matcher skips them
+// without trying each pattern.
+bool MayStartDate(std::string_view folded);
+
 // Integer value of a token: "10", "10th", "1st"; nullopt otherwise.
 std::optional<int> IntegerOf(std::string_view folded);
 

@@ -1,6 +1,7 @@
 // Table-driven checks of date resolution, English and Russian, including
 // expressions that must stay unresolved for want of an anchor.
 #include "story/dates.h"
+#include "story/date_words.h"
 
 #include <optional>
 #include <string>
@@ -190,6 +191,23 @@ TEST_P(DatesTest, ResolvesLastMention) {
 
 INSTANTIATE_TEST_SUITE_P(EnglishAndRussian, DatesTest,
                          ::testing::ValuesIn(kCases));
+
+// The matcher tries its patterns only where MayStartDate says a date may
+// start: it must say so for the first word of every kind of expression.
+TEST(DateWordsTest, MayStartDateAtFirstWordsOfExpressions) {
+  for (const char* w :
+       {"13", "13.01.2022", "2021", "10th", "january", "jan", "sept", "may",
+        "thursday", "thursday's", "thursday’s", "yesterday", "mid", "late",
+        "the", "a", "two", "next", "following", "last", "this", "coming",
+        "января", "мая", "декабре", "понедельник", "среду", "вчера",
+        "середине", "на", "накануне", "прошлой", "следующий", "этот"}) {
+    EXPECT_TRUE(MayStartDate(w)) << w;
+  }
+  for (const char* w : {"talks", "nato", "said", "geneva", "in", "в", "года",
+                        "переговоры", "министр", ""}) {
+    EXPECT_FALSE(MayStartDate(w)) << w;
+  }
+}
 
 }  // namespace
 }  // namespace storyline::story
