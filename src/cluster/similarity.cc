@@ -185,7 +185,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     }
     std::sort(touched.begin(), touched.end());
     if (!touched.empty()) s.dot.Load(vectors[i]);
-    for (const int j : touched) {
+    for (size_t k = 0; k < touched.size(); ++k) {
+      const int j = touched[k];
+      // The candidates lie all over memory: ask for the next ones' terms
+      // while this one is computed.
+      if (k + 2 < touched.size()) Prefetch(vectors[touched[k + 2]]);
       s.score[j] = 0;
       const double cosine = s.dot(vectors[j]);
       const double similarity = cosine * TimeFactor(dates[i], dates[j], params);

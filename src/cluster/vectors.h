@@ -90,6 +90,15 @@ class DotWith {
   bool fallback_ = false;  // `fixed` holds kEmpty itself: plain Dot
 };
 
+// Starts loading `v`'s terms and weights into cache, for a dot product
+// soon after: in a large corpus they are rarely there already.
+inline void Prefetch(const SparseVector& v) {
+  for (size_t line = 0; line * 16 < v.size(); ++line) {
+    __builtin_prefetch(v.terms.data() + line * 16);
+    __builtin_prefetch(v.weights.data() + line * 16);
+  }
+}
+
 // Heaviest terms first (weight desc, then term): for candidate generation.
 std::vector<int> TermsByWeight(const SparseVector& v);
 
