@@ -148,7 +148,7 @@ DistributedResult RunDistributed(const Comm& comm,
     extract::RepeatedLineCounts lines;
     for (const Document& doc : share.docs) lines.Add(doc);
     MergeAcrossRanks(comm, lines, options.clean);
-    extract::DropRepeatedLines(share.docs, lines, options.clean);
+    extract::DropRepeatedLines(share.docs, lines, options.clean, threads);
   }
   ReleaseFreedMemory();  // the articles as read
   timings.clean_s = Since(last);

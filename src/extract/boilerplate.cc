@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "base/parallel.h"
 #include "base/strings.h"
 #include "extract/line_rules.h"
 
@@ -112,14 +113,15 @@ void RepeatedLineCounts::Prune(const CleanOptions& options) {
 
 void DropRepeatedLines(std::vector<Document>& docs,
                        const RepeatedLineCounts& counts,
-                       const CleanOptions& options) {
+                       const CleanOptions& options, int threads) {
   if (options.repeated_line_min_docs <= 1) return;
-  for (Document& doc : docs) {
+  ParallelFor(static_cast<int>(docs.size()), threads, 64, [&](int, int i) {
+    Document& doc = docs[i];
     const auto source = counts.source_docs.find(doc.source);
     const auto lines = counts.lines.find(doc.source);
     if (doc.source.empty() || source == counts.source_docs.end() ||
         lines == counts.lines.end()) {
-      continue;
+      return;
     }
     const int needed = NeededDocs(source->second, options);
     std::string out;
@@ -132,15 +134,23 @@ void DropRepeatedLines(std::vector<Document>& docs,
       out += line;
     }
     doc.text = std::move(out);
-  }
+  });
 }
 
 void RemoveRepeatedLines(std::vector<Document>& docs,
-                         const CleanOptions& options) {
+                         const CleanOptions& options, int threads) {
   if (options.repeated_line_min_docs <= 1) return;
-  RepeatedLineCounts counts;
-  for (const Document& doc : docs) counts.Add(doc);
-  DropRepeatedLines(docs, counts, options);
+  // Counted in a table per worker, then summed: sums do not depend on
+  // which worker counted what.
+  std::vector<RepeatedLineCounts> parts(ResolveThreads(threads));
+  ParallelFor(static_cast<int>(docs.size()), threads, 64,
+              [&](int worker, int i) { parts[worker].Add(docs[i]); });
+  RepeatedLineCounts counts = std::move(parts[0]);
+  for (size_t k = 1; k < parts.size(); ++k) {
+    counts.Merge(parts[k]);
+    parts[k] = {};
+  }
+  DropRepeatedLines(docs, counts, options, threads);
 }
 
 }  // namespace storyline::extract

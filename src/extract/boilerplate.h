@@ -26,9 +26,9 @@ std::string RemoveBoilerplateLines(std::string_view text,
 // news: it is removed from all of them. Long lines are kept even when
 // repeated, because republished paragraphs are what copy detection looks
 // for. Documents with an empty source form no group. Deterministic; O(total
-// text).
+// text), on `threads` workers (0: all cores).
 void RemoveRepeatedLines(std::vector<Document>& docs,
-                         const CleanOptions& options);
+                         const CleanOptions& options, int threads = 1);
 
 // The counts behind RemoveRepeatedLines, for corpora split across
 // processes: count each part, merge, then drop from each part.
@@ -45,6 +45,6 @@ struct RepeatedLineCounts {
 };
 void DropRepeatedLines(std::vector<Document>& docs,
                        const RepeatedLineCounts& counts,
-                       const CleanOptions& options);
+                       const CleanOptions& options, int threads = 1);
 
 }  // namespace storyline::extract

@@ -80,7 +80,7 @@ void DropRepeatedLines(IncrementalIndex::Entries& entries,
   std::vector<Document> docs;
   docs.reserve(entries.size());
   for (const auto& [id, doc] : entries) docs.push_back(doc->doc);
-  extract::RemoveRepeatedLines(docs, options.clean);
+  extract::RemoveRepeatedLines(docs, options.clean, threads);
   std::vector<IncrementalIndex::Entries::iterator> changed;
   std::vector<Document> changed_docs;
   int i = 0;

@@ -36,7 +36,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
       pipeline::CleanArticles(std::move(articles), options, threads, errors);
   // Furniture shows only across documents: lines a source repeats often.
   if (options.clean.remove_boilerplate) {
-    extract::RemoveRepeatedLines(result.docs, options.clean);
+    extract::RemoveRepeatedLines(result.docs, options.clean, threads);
   }
   result.timings.clean_s = watch.Lap();
 
