@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace storyline::story {
 namespace {
@@ -41,8 +42,12 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   });
   for (const int d : docs_) {
     const DocAnalysis& a = analysis(d);
-    AddTerms(a.words);
-    AddTerms(a.title_words);
+    word_terms_of_[d] = array_terms_.size();
+    array_terms_.push_back({a.words.data(), a.words.data() + a.words.size(),
+                            AddTerms(a.words)});
+    array_terms_.push_back({a.title_words.data(),
+                            a.title_words.data() + a.title_words.size(),
+                            AddTerms(a.title_words)});
     const std::string& text = doc(d).text;
     int paragraph = 0;
     size_t scanned = 0;
@@ -59,6 +64,20 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
     }
     sentence_range_[d] = {first_sentence, sentences_.size()};
   }
+  // Sorted by address for TermsAt; word_terms_of_ follows the move.
+  std::vector<size_t> order(array_terms_.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return std::less<const text::Token*>()(array_terms_[x].begin,
+                                           array_terms_[y].begin);
+  });
+  std::vector<size_t> where(order.size());
+  for (size_t k = 0; k < order.size(); ++k) where[order[k]] = k;
+  std::vector<ArrayTerms> sorted;
+  sorted.reserve(order.size());
+  for (const size_t k : order) sorted.push_back(std::move(array_terms_[k]));
+  array_terms_ = std::move(sorted);
+  for (auto& [d, k] : word_terms_of_) k = where[k];
   idf_.reserve(stems_.size());
   for (const std::string_view stem : stems_) {
     idf_.push_back(corpus.Idf(stem));
@@ -87,13 +106,39 @@ double StoryView::CentroidCosine(const SparseVector& v) const {
   return dot;
 }
 
-void StoryView::AddTerms(std::span<const text::Token> words) {
-  for (const text::Token& t : words) {
+std::vector<int> StoryView::AddTerms(std::span<const text::Token> words) {
+  std::vector<int> ids(words.size(), -1);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const text::Token& t = words[k];
     if (!IsContent(t)) continue;
     const auto [it, added] =
         term_ids_.try_emplace(t.stem, static_cast<int>(stems_.size()));
     if (added) stems_.push_back(t.stem);
+    ids[k] = it->second;
   }
+  return ids;
+}
+
+const int* StoryView::TermsAt(std::span<const text::Token> words) const {
+  if (words.empty()) return nullptr;
+  const text::Token* first = words.data();
+  // The last array that starts at or before `first`.
+  auto it = std::upper_bound(
+      array_terms_.begin(), array_terms_.end(), first,
+      [](const text::Token* p, const ArrayTerms& a) {
+        return std::less<const text::Token*>()(p, a.begin);
+      });
+  if (it == array_terms_.begin()) return nullptr;
+  --it;
+  const text::Token* last = first + words.size();
+  if (std::less<const text::Token*>()(it->end, last)) return nullptr;
+  return it->ids.data() + (first - it->begin);
+}
+
+std::span<const int> StoryView::WordTerms(int doc) const {
+  const auto it = word_terms_of_.find(doc);
+  if (it == word_terms_of_.end()) return {};
+  return array_terms_[it->second].ids;
 }
 
 std::span<const SentenceRef> StoryView::SentencesOf(int doc) const {
@@ -119,10 +164,16 @@ std::string_view StoryView::Text(int d, Span span) const {
 
 SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
   SparseVector v;
-  for (const text::Token& t : words) {
-    if (!IsContent(t)) continue;
-    const auto it = term_ids_.find(t.stem);
-    if (it != term_ids_.end()) v.push_back({it->second, 1.0f});
+  if (const int* ids = TermsAt(words)) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (ids[k] >= 0) v.push_back({ids[k], 1.0f});
+    }
+  } else {
+    for (const text::Token& t : words) {
+      if (!IsContent(t)) continue;
+      const auto it = term_ids_.find(t.stem);
+      if (it != term_ids_.end()) v.push_back({it->second, 1.0f});
+    }
   }
   std::sort(v.begin(), v.end());
   SparseVector merged;

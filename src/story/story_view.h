@@ -47,7 +47,12 @@ class StoryView {
   std::string_view Text(int doc, Span span) const;
 
   // tf-idf of the content stems of `words`; unknown stems are skipped.
+  // Words of the story's analyses (a document's words or title words, or
+  // a stretch of them) are looked up by where they sit, without hashing
+  // their stems again.
   SparseVector Vectorize(std::span<const text::Token> words) const;
+  // The term id of each of document `doc`'s words (-1: not a content word).
+  std::span<const int> WordTerms(int doc) const;
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }
   // The id of a content stem of the story's words, or -1.
@@ -60,7 +65,12 @@ class StoryView {
   int terms() const { return static_cast<int>(stems_.size()); }
 
  private:
-  void AddTerms(std::span<const text::Token> words);
+  // Numbers the content stems of `words` not seen before; returns the term
+  // id of every word.
+  std::vector<int> AddTerms(std::span<const text::Token> words);
+  // The ids AddTerms gave the words `words` starts with, or nullptr when
+  // they are not a stretch of one analysed array.
+  const int* TermsAt(std::span<const text::Token> words) const;
 
   const StoryCorpus& corpus_;
   std::vector<int> docs_;
@@ -70,6 +80,15 @@ class StoryView {
   std::vector<std::string_view> stems_;
   std::vector<double> idf_;
   std::vector<float> centroid_;  // weight by term id, 0 where absent
+  // Term ids of every analysed word array of the story (words and title
+  // words of each document), with where the array sits, sorted by it.
+  struct ArrayTerms {
+    const text::Token* begin;
+    const text::Token* end;
+    std::vector<int> ids;
+  };
+  std::vector<ArrayTerms> array_terms_;
+  absl::flat_hash_map<int, size_t> word_terms_of_;  // doc -> array_terms_
 };
 
 }  // namespace storyline::story

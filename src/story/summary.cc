@@ -175,9 +175,7 @@ void ChooseTopTerms(const StoryView& view, const StoryOptions& options,
   const int terms = view.terms();
   std::vector<int> count(terms, 0), docs(terms, 0), last_doc(terms, -1);
   for (const int d : view.docs()) {
-    for (const text::Token& t : view.analysis(d).words) {
-      if (!IsContent(t)) continue;
-      const int id = view.TermId(t.stem);
+    for (const int id : view.WordTerms(d)) {
       if (id < 0) continue;
       ++count[id];
       if (last_doc[id] != d) last_doc[id] = d, ++docs[id];
