@@ -163,26 +163,26 @@ std::string_view StoryView::Text(int d, Span span) const {
 }
 
 SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
-  SparseVector v;
-  if (const int* ids = TermsAt(words)) {
+  std::vector<int> ids;
+  ids.reserve(words.size());
+  if (const int* known = TermsAt(words)) {
     for (size_t k = 0; k < words.size(); ++k) {
-      if (ids[k] >= 0) v.push_back({ids[k], 1.0f});
+      if (known[k] >= 0) ids.push_back(known[k]);
     }
   } else {
     for (const text::Token& t : words) {
       if (!IsContent(t)) continue;
       const auto it = term_ids_.find(t.stem);
-      if (it != term_ids_.end()) v.push_back({it->second, 1.0f});
+      if (it != term_ids_.end()) ids.push_back(it->second);
     }
   }
-  std::sort(v.begin(), v.end());
+  std::sort(ids.begin(), ids.end());
   SparseVector merged;
-  for (const auto& [id, w] : v) {
-    if (!merged.empty() && merged.back().first == id) {
-      merged.back().second += w;
-    } else {
-      merged.push_back({id, w});
-    }
+  for (size_t k = 0; k < ids.size();) {
+    size_t end = k + 1;
+    while (end < ids.size() && ids[end] == ids[k]) ++end;
+    merged.push_back({ids[k], static_cast<float>(end - k)});
+    k = end;
   }
   // Sublinear tf: a word repeated in one sentence is not that much more
   // central.

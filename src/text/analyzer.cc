@@ -7,8 +7,22 @@ namespace storyline::text {
 std::vector<Token> Analyzer::Words(std::string_view text, Lang lang) {
   std::vector<Token> tokens = tokenizer_.Words(text);
   for (Token& token : tokens) {
-    token.stopword = IsStopword(token.norm);
-    token.stem = token.is_number ? token.norm : stemmer_.Stem(token.norm, lang);
+    if (token.is_number) {
+      token.stopword = IsStopword(token.norm);
+      token.stem = token.norm;
+      continue;
+    }
+    // absl's heterogeneous lookup takes its own string_view type.
+    auto it = known_.find(absl::string_view(token.norm));
+    if (it == known_.end()) {
+      if (known_.size() >= kKnownWords) known_.clear();  // rare, cheap reset
+      it = known_
+               .emplace(token.norm, KnownWord{stemmer_.Stem(token.norm, lang),
+                                              IsStopword(token.norm)})
+               .first;
+    }
+    token.stem = it->second.stem;
+    token.stopword = it->second.stopword;
   }
   return tokens;
 }

@@ -2,8 +2,11 @@
 // sentences. Everything a later stage needs from a text comes from here.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "storyline/types.h"
 #include "text/stemmer.h"
@@ -29,8 +32,19 @@ class Analyzer {
   }
 
  private:
+  // What a word's analysis adds to its token, for the words seen so far
+  // (news vocabulary is Zipfian, so most words are a lookup), up to
+  // kKnownWords of them: one lookup instead of a stemmer run and a
+  // stopword-list lookup.
+  struct KnownWord {
+    std::string stem;
+    bool stopword = false;
+  };
+  static constexpr size_t kKnownWords = 1 << 18;
+
   Tokenizer tokenizer_;
   Stemmer stemmer_;
+  absl::flat_hash_map<std::string, KnownWord> known_;
 };
 
 }  // namespace storyline::text

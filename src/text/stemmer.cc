@@ -23,18 +23,6 @@ Stemmer::~Stemmer() {
 }
 
 std::string Stemmer::Stem(std::string_view folded_word, Lang) {
-  if (folded_word.size() < 3) return std::string(folded_word);
-  // absl's heterogeneous lookup takes its own string_view type.
-  const auto it =
-      cache_.find(absl::string_view(folded_word.data(), folded_word.size()));
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() >= kCacheWords) cache_.clear();  // a rare, cheap reset
-  std::string stem = StemUncached(folded_word);
-  cache_.emplace(folded_word, stem);
-  return stem;
-}
-
-std::string Stemmer::StemUncached(std::string_view folded_word) {
   // The script decides: Russian articles quote English names and
   // English ones transliterate, so the article language is a poor guide.
   sb_stemmer* stemmer = LooksCyrillic(folded_word) ? russian_ : english_;
