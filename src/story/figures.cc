@@ -48,22 +48,21 @@ int SharedCount(const std::vector<int>& a, const std::vector<int>& b) {
   return common;
 }
 
-// Stems as small ids, so that contexts compare as integers.
-class StemIds {
- public:
-  int Of(const std::string& stem) {
-    return ids_.try_emplace(stem, static_cast<int>(ids_.size())).first->second;
-  }
-
- private:
-  absl::flat_hash_map<std::string, int> ids_;
-};
+// The term ids of a sentence's words (-1: not a content word), so that
+// contexts compare as integers.
+std::vector<int> TermIdsOf(const StoryView& view, const SentenceRef& s) {
+  const std::span<const int> known = view.WordTerms(s.words);
+  if (!known.empty()) return {known.begin(), known.end()};
+  std::vector<int> ids;
+  for (const Token& t : s.words) ids.push_back(IsContent(t) ? view.TermId(t.stem) : -1);
+  return ids;
+}
 
 // The figures of one sentence; `context` is its and the previous
 // sentence's content stems.
 void FiguresIn(const StoryView& view, const SentenceRef& s,
                const std::vector<int>& context,
-               std::optional<absl::CivilDay> date, StemIds& ids,
+               std::optional<absl::CivilDay> date, const std::vector<int>& ids,
                std::vector<Figure>& out) {
   const auto& w = s.words;
   for (size_t i = 0; i + 1 < w.size(); ++i) {
@@ -80,7 +79,7 @@ void FiguresIn(const StoryView& view, const SentenceRef& s,
     Figure f{s.doc,     {w[first].span.begin, unit.span.end},     *value,
              unit.stem, std::string(view.Text(s.doc, unit.span)), {},
              date};
-    const int unit_id = ids.Of(unit.stem);
+    const int unit_id = ids[i + 1];
     for (const int c : context) {
       if (c != unit_id) f.context.push_back(c);
     }
@@ -101,10 +100,10 @@ bool MayHoldFigure(const SentenceRef& s) {
   return false;
 }
 
-void AddContextStems(const SentenceRef& s, StemIds& ids,
+void AddContextStems(const SentenceRef& s, const std::vector<int>& ids,
                      std::vector<int>& out) {
-  for (const Token& t : s.words) {
-    if (IsContent(t) && !NumberValue(t.norm)) out.push_back(ids.Of(t.stem));
+  for (size_t k = 0; k < s.words.size(); ++k) {
+    if (ids[k] >= 0 && !NumberValue(s.words[k].norm)) out.push_back(ids[k]);
   }
 }
 
@@ -119,7 +118,6 @@ std::optional<absl::CivilDay> DayOf(const std::vector<DateMention>& mentions) {
 std::vector<Figure> CollectFigures(const StoryView& view,
                                    const SentenceDates& dates) {
   std::vector<Figure> figures;
-  StemIds ids;
   std::vector<int> context;
   for (const int d : view.docs()) {
     const size_t first = view.FirstSentenceOf(d);
@@ -131,8 +129,12 @@ std::vector<Figure> CollectFigures(const StoryView& view,
       auto date = DayOf(dates[first + i]);
       if (!date && i > 0) date = DayOf(dates[first + i - 1]);
       context.clear();
+      const std::vector<int> ids = TermIdsOf(view, s);
       AddContextStems(s, ids, context);
-      if (i > 0) AddContextStems(sentences[i - 1], ids, context);
+      if (i > 0) {
+        AddContextStems(sentences[i - 1], TermIdsOf(view, sentences[i - 1]),
+                        context);
+      }
       std::sort(context.begin(), context.end());
       context.erase(std::unique(context.begin(), context.end()), context.end());
       FiguresIn(view, s, context, date, ids, figures);

@@ -19,7 +19,7 @@ struct Found {
   int doc = 0;
   Span span;
   std::string speaker;
-  std::vector<std::string> stems;  // sorted, unique
+  std::vector<int> stems;  // content stems' term ids, sorted, unique
 };
 
 bool BreaksSentence(std::string_view gap) {
@@ -149,8 +149,7 @@ std::string Attributor::Before(Span quote, size_t j) const {
   return "";
 }
 
-double Overlap(const std::vector<std::string>& a,
-               const std::vector<std::string>& b) {
+double Overlap(const std::vector<int>& a, const std::vector<int>& b) {
   if (a.size() < 3 || b.size() < 3) return a == b ? 1 : 0;
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
@@ -170,14 +169,24 @@ void FindInDoc(const StoryView& view, const EntityIndex& entities, int doc,
   const std::string& text = view.doc(doc).text;
   const Attributor attributor(view, entities, doc);
   const std::vector<Token>& words = view.analysis(doc).words;
+  const std::span<const int> terms = view.WordTerms(doc);
   const Found* previous = nullptr;
   for (const Span span : FindQuotedSpans(text)) {
     Found f{doc, span, attributor.Speaker(span), {}};
     int n = 0;
-    for (const Token& t : words) {
-      if (t.span.begin < span.begin || t.span.end > span.end) continue;
+    // Words are in text order and never overlap: those inside the quote
+    // are one run.
+    auto k = std::lower_bound(words.begin(), words.end(), span.begin,
+                              [](const Token& t, uint32_t at) {
+                                return t.span.begin < at;
+                              }) -
+             words.begin();
+    for (; k < static_cast<ptrdiff_t>(words.size()) &&
+           words[k].span.begin < span.end;
+         ++k) {
+      if (words[k].span.end > span.end) continue;
       ++n;
-      if (IsContent(t)) f.stems.push_back(t.stem);
+      if (terms[k] >= 0) f.stems.push_back(terms[k]);
     }
     if (n < kMinQuoteWords) continue;
     // A quote resumed after "he said." keeps its speaker.

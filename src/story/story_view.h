@@ -53,6 +53,12 @@ class StoryView {
   SparseVector Vectorize(std::span<const text::Token> words) const;
   // The term id of each of document `doc`'s words (-1: not a content word).
   std::span<const int> WordTerms(int doc) const;
+  // The same for a stretch of a story document's words or title words, such
+  // as a sentence's (SentenceRef::words); empty for any other words.
+  std::span<const int> WordTerms(std::span<const text::Token> words) const {
+    const int* ids = TermsAt(words);
+    return ids ? std::span<const int>(ids, words.size()) : std::span<const int>();
+  }
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }
   // The id of a content stem of the story's words, or -1.
