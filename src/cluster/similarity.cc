@@ -57,11 +57,12 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   const int n = static_cast<int>(vectors.size());
   // Each item's indexed terms: its heaviest `candidate_terms`.
   std::vector<std::vector<int>> indexed(n);
+  ParallelFor(n, threads, 256, [&](int, int i) {
+    indexed[i] = HeaviestTerms(vectors[i], params.candidate_terms);
+  });
   absl::flat_hash_map<uint64_t, int> df;
   for (int i = 0; i < n; ++i) {
-    std::vector<int> order = HeaviestTerms(vectors[i], params.candidate_terms);
-    for (const int t : order) ++df[vectors[i].terms[t]];
-    indexed[i] = std::move(order);
+    for (const int t : indexed[i]) ++df[vectors[i].terms[t]];
   }
   const int max_df =
       MaxPostings(params.max_term_docs, params.max_df_ratio,
@@ -91,7 +92,13 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   // visits only the blocks next to its own (see `block` below).
   std::vector<std::vector<int>> position(n);
   for (int i = 0; i < n; ++i) position[i].assign(indexed[i].size(), -1);
-  for (auto& [term, postings] : index) {
+  // Each list is sorted by one worker; every (item, slot) is in one list, so
+  // the positions written never collide.
+  std::vector<TermPostings*> lists;
+  lists.reserve(index.size());
+  for (auto& [term, postings] : index) lists.push_back(&postings);
+  ParallelFor(static_cast<int>(lists.size()), threads, 64, [&](int, int l) {
+    TermPostings& postings = *lists[l];
     std::sort(postings.dated.begin(), postings.dated.end(),
               [](const auto& x, const auto& y) {
                 return x.first != y.first ? x.first < y.first
@@ -105,7 +112,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       const Posting& p = postings.undated[k];
       position[p.item][p.slot] = static_cast<int>(k);
     }
-  }
+  });
   // A long posting list is cut into blocks of `block` postings (in date
   // order, or input order for undated items) and an item visits only its
   // own block and the two beside it: a symmetric rule, so each pair is

@@ -168,23 +168,34 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 void DotWith::Load(const SparseVector& fixed) {
   fixed_ = &fixed;
   fallback_ = false;
-  // At most a quarter full: a miss, the common case, ends on the first or
-  // second slot. Terms are hashes, so their low bits are as good as any.
-  size_t slots = 16;
-  while (slots < 4 * fixed.size()) slots *= 2;
-  keys_.assign(slots, kEmpty);
-  weights_.assign(slots, 0);
-  mask_ = static_cast<Term>(slots - 1);
+  // At most a quarter full, so that cuckoo placement (each term in one of
+  // two slots) nearly always succeeds at once.
+  int bits = 4;
+  while ((size_t{1} << bits) < 4 * fixed.size()) ++bits;
+  shift_ = 32 - bits;
+  keys_.assign(size_t{1} << bits, kEmpty);
+  weights_.assign(size_t{1} << bits, 0);
+  mask_ = static_cast<Term>((size_t{1} << bits) - 1);
   for (size_t k = 0; k < fixed.size(); ++k) {
-    const Term term = fixed.terms[k];
+    Term term = fixed.terms[k];
+    float weight = fixed.weights[k];
     if (term == kEmpty) {
       fallback_ = true;
       return;
     }
-    Term slot = term & mask_;
-    while (keys_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    keys_[slot] = term;
-    weights_[slot] = fixed.weights[k];
+    // Place it, moving out whichever term holds its slot to that term's
+    // other slot, a bounded number of times.
+    Term slot = First(term);
+    for (int moves = 0;; ++moves) {
+      std::swap(term, keys_[slot]);
+      std::swap(weight, weights_[slot]);
+      if (term == kEmpty) break;
+      if (moves == 64) {
+        fallback_ = true;
+        return;
+      }
+      slot = slot == First(term) ? Second(term) : First(term);
+    }
   }
 }
 
@@ -194,30 +205,45 @@ double DotWith::operator()(const SparseVector& other) const {
   const float* weights = weights_.data();
   int64_t dot = 0;
   for (size_t k = 0; k < other.size(); ++k) {
+    // Both candidate slots are read, whatever they hold: no branch to
+    // mispredict. A term in neither weighs 0.
     const Term term = other.terms[k];
-    Term slot = term & mask_;
-    while (keys[slot] != term && keys[slot] != kEmpty) {
-      slot = (slot + 1) & mask_;
-    }
-    // A miss ends on an empty slot, whose weight is 0: no branch.
-    dot += Fixed(weights[slot], other.weights[k]);
+    const Term first = First(term), second = Second(term);
+    const float w = keys[first] == term    ? weights[first]
+                    : keys[second] == term ? weights[second]
+                                           : 0.0f;
+    dot += Fixed(w, other.weights[k]);
   }
   return FromFixed(dot);
 }
 
+namespace {
+
+// Weight descending, then term: a strict order, since a vector's terms are
+// distinct, so every sort by it gives one result.
+auto HeavierFirst(const SparseVector& v) {
+  return [&v](int x, int y) {
+    if (v.weights[x] != v.weights[y]) return v.weights[x] > v.weights[y];
+    return v.terms[x] < v.terms[y];
+  };
+}
+
+}  // namespace
+
 std::vector<int> TermsByWeight(const SparseVector& v) {
   std::vector<int> order(v.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](int x, int y) {
-    if (v.weights[x] != v.weights[y]) return v.weights[x] > v.weights[y];
-    return v.terms[x] < v.terms[y];
-  });
+  std::sort(order.begin(), order.end(), HeavierFirst(v));
   return order;
 }
 
 std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
-  std::vector<int> order = TermsByWeight(v);
-  if (static_cast<int>(order.size()) > count) order.resize(count);
+  std::vector<int> order(v.size());
+  std::iota(order.begin(), order.end(), 0);
+  const size_t kept = std::min(order.size(), static_cast<size_t>(std::max(0, count)));
+  std::partial_sort(order.begin(), order.begin() + kept, order.end(),
+                    HeavierFirst(v));
+  order.resize(kept);
   return order;
 }
 

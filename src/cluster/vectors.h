@@ -70,9 +70,9 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
 double Dot(const SparseVector& a, const SparseVector& b);
 
 // Dot products of one vector with many: the fixed side's terms go into a
-// small open-addressing table (in L1 cache), so each product costs one
-// probe per term of the other side, with no merge's chain of dependent
-// loads. The results are Dot's, bit for bit. Load() again to reuse the
+// small cuckoo table (in L1 cache), so each product costs two loads per
+// term of the other side, with no merge's chain of dependent loads and no
+// branch. The results are Dot's, bit for bit. Load() again to reuse the
 // table's memory.
 class DotWith {
  public:
@@ -83,11 +83,18 @@ class DotWith {
 
  private:
   static constexpr Term kEmpty = ~Term{0};
+  // A term's two possible slots: low bits, and high bits of a product
+  // (terms are hashes already, so both are as good as any).
+  Term First(Term term) const { return term & mask_; }
+  Term Second(Term term) const { return (term * 0x9E3779B1u) >> shift_; }
+
   const SparseVector* fixed_ = nullptr;
   std::vector<Term> keys_;
   std::vector<float> weights_;
   Term mask_ = 0;
-  bool fallback_ = false;  // `fixed` holds kEmpty itself: plain Dot
+  int shift_ = 28;
+  // `fixed` holds kEmpty itself, or could not be placed: plain Dot.
+  bool fallback_ = false;
 };
 
 // Starts loading `v`'s terms and weights into cache, for a dot product

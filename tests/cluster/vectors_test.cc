@@ -70,5 +70,19 @@ TEST(DotWithTest, ReloadingForgetsThePreviousVector) {
   EXPECT_EQ(dot(small), Dot(small, small));
 }
 
+TEST(DotWithTest, TermsThatCannotAllBePlacedStillMatch) {
+  // Three terms whose two table slots are the same pair (low bits, and high
+  // bits of the product the table uses) cannot all be placed: the products
+  // must still be Dot's.
+  std::vector<Term> clash;
+  for (Term t = 0; clash.size() < 3; ++t) {
+    if ((t & 15) == 3 && ((t * 0x9E3779B1u) >> 28) == 9) clash.push_back(t);
+  }
+  const SparseVector fixed{clash, {0.5f, 0.25f, 0.125f}};
+  const SparseVector other{{clash[0], clash[2], 77}, {2.0f, 4.0f, 8.0f}};
+  EXPECT_EQ(DotWith(fixed)(other), Dot(fixed, other));
+  EXPECT_EQ(DotWith(fixed)(other), 1.5);
+}
+
 }  // namespace
 }  // namespace storyline::cluster
