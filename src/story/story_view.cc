@@ -84,6 +84,7 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   }
   // The centroid weighs each document equally, so a long article does not
   // pull the summary towards its own side topics.
+  term_counts_.assign(stems_.size(), 0);
   std::vector<double> sum(stems_.size(), 0);
   for (const int d : docs_) {
     for (const auto& [id, w] : Vectorize(analysis(d).words)) sum[id] += w;
@@ -163,26 +164,29 @@ std::string_view StoryView::Text(int d, Span span) const {
 }
 
 SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
-  std::vector<int> ids;
-  ids.reserve(words.size());
+  // Counted by term id in a dense array, then listed in id order.
+  std::vector<int>& ids = counted_ids_;
+  ids.clear();
+  auto count = [&](int id) {
+    if (term_counts_[id]++ == 0) ids.push_back(id);
+  };
   if (const int* known = TermsAt(words)) {
     for (size_t k = 0; k < words.size(); ++k) {
-      if (known[k] >= 0) ids.push_back(known[k]);
+      if (known[k] >= 0) count(known[k]);
     }
   } else {
     for (const text::Token& t : words) {
       if (!IsContent(t)) continue;
       const auto it = term_ids_.find(t.stem);
-      if (it != term_ids_.end()) ids.push_back(it->second);
+      if (it != term_ids_.end()) count(it->second);
     }
   }
   std::sort(ids.begin(), ids.end());
   SparseVector merged;
-  for (size_t k = 0; k < ids.size();) {
-    size_t end = k + 1;
-    while (end < ids.size() && ids[end] == ids[k]) ++end;
-    merged.push_back({ids[k], static_cast<float>(end - k)});
-    k = end;
+  merged.reserve(ids.size());
+  for (const int id : ids) {
+    merged.push_back({id, static_cast<float>(term_counts_[id])});
+    term_counts_[id] = 0;
   }
   // Sublinear tf: a word repeated in one sentence is not that much more
   // central.

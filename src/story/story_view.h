@@ -27,6 +27,7 @@ struct SentenceRef {
 class StoryView {
  public:
   // `corpus` must have analysed every document in `docs` and outlive this.
+  // Not thread-safe: Vectorize keeps scratch buffers.
   StoryView(const StoryCorpus& corpus, std::span<const int> docs);
 
   const StoryCorpus& corpus() const { return corpus_; }
@@ -95,6 +96,9 @@ class StoryView {
   };
   std::vector<ArrayTerms> array_terms_;
   absl::flat_hash_map<int, size_t> word_terms_of_;  // doc -> array_terms_
+  // Vectorize's scratch, all zero between calls: a view serves one thread.
+  mutable std::vector<int> term_counts_;  // by term id
+  mutable std::vector<int> counted_ids_;
 };
 
 }  // namespace storyline::story
