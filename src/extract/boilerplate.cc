@@ -31,12 +31,13 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 
 // Title-case teaser without final punctuation: a related-article headline.
 bool LooksLikeTeaser(std::string_view line) {
-  const int words = WordCount(line);
+  const int words = WordCount(line, 20);
   return words >= 3 && words <= 20 && !EndsLikeSentence(line);
 }
 
 bool IsForeignUi(std::string_view line, Script article_script) {
-  if (article_script == Script::kNone || WordCount(line) > kMaxForeignUiWords ||
+  if (article_script == Script::kNone ||
+      WordCount(line, kMaxForeignUiWords) > kMaxForeignUiWords ||
       EndsLikeSentence(line)) {
     return false;
   }
@@ -107,7 +108,8 @@ void RepeatedLineCounts::Prune(const CleanOptions& options) {
     const auto docs = source_docs.find(source);
     const int needed =
         NeededDocs(docs == source_docs.end() ? 0 : docs->second, options);
-    absl::erase_if(counts, [&](const auto& line) { return line.second < needed; });
+    absl::erase_if(counts,
+                   [&](const auto& line) { return line.second < needed; });
   }
 }
 

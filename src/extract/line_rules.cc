@@ -113,12 +113,12 @@ ScriptCounts CountScripts(std::string_view text) {
   return counts;
 }
 
-int WordCount(std::string_view line) {
+int WordCount(std::string_view line, int limit) {
   int words = 0;
   bool in_word = false;
   for (const char c : line) {
     const bool space = IsAsciiSpace(c);
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words > limit) break;
     in_word = !space;
   }
   return words;
@@ -150,7 +150,7 @@ bool IsCaptionOrCredit(std::string_view line) {
 
 bool IsUiPrompt(std::string_view line) {
   line = StripSpace(line);
-  if (line.empty() || WordCount(line) > 10 || EndsLikeSentence(line)) {
+  if (line.empty() || WordCount(line, 10) > 10 || EndsLikeSentence(line)) {
     return false;
   }
   const std::string lower = text::FoldCase(line);
@@ -162,7 +162,7 @@ bool IsUiPrompt(std::string_view line) {
 
 bool IsBareDate(std::string_view line) {
   line = StripSpace(line);
-  if (line.empty() || WordCount(line) > 10) return false;
+  if (line.empty() || WordCount(line, 10) > 10) return false;
   bool digit = false;
   std::string word;
   auto word_ok = [&] {

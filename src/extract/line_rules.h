@@ -14,7 +14,9 @@ struct ScriptCounts {
 };
 ScriptCounts CountScripts(std::string_view text);
 
-int WordCount(std::string_view line);
+// Words of `line` (runs between white space), counted up to `limit` + 1:
+// the rules only ask whether a line is short, and paragraphs are long.
+int WordCount(std::string_view line, int limit = 1 << 30);
 
 // "© REUTERS / ...", "FILE PHOTO: ...", "... - Sputnik International, 1920,
 // 11.01.2022": photo captions and credits.
