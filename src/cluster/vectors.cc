@@ -240,7 +240,8 @@ std::vector<int> TermsByWeight(const SparseVector& v) {
 std::vector<int> HeaviestTerms(const SparseVector& v, int count) {
   std::vector<int> order(v.size());
   std::iota(order.begin(), order.end(), 0);
-  const size_t kept = std::min(order.size(), static_cast<size_t>(std::max(0, count)));
+  const size_t kept =
+      std::min(order.size(), static_cast<size_t>(std::max(0, count)));
   std::partial_sort(order.begin(), order.begin() + kept, order.end(),
                     HeavierFirst(v));
   order.resize(kept);

@@ -23,12 +23,14 @@ MPI_Datatype BlockType() {
   return type;
 }
 
-int Blocks(uint64_t bytes) { return static_cast<int>((bytes + kBlock - 1) / kBlock); }
+int Blocks(uint64_t bytes) {
+  return static_cast<int>((bytes + kBlock - 1) / kBlock);
+}
 
 // Concatenates parts, each padded to whole blocks, with their block counts
 // and displacements.
-std::string Pack(const std::vector<std::string>& parts, std::vector<int>& counts,
-                 std::vector<int>& displs) {
+std::string Pack(const std::vector<std::string>& parts,
+                 std::vector<int>& counts, std::vector<int>& displs) {
   std::string out;
   counts.assign(parts.size(), 0);
   displs.assign(parts.size(), 0);
@@ -193,8 +195,9 @@ std::vector<uint64_t> Comm::SumBefore(const std::vector<uint64_t>& mine) const {
 }
 
 void Comm::Abort(std::string_view message, int code) const {
-  std::fputs(fmt::format("storyline-mpi: rank {}: {}\n", rank_, message).c_str(),
-             stderr);
+  std::fputs(
+      fmt::format("storyline-mpi: rank {}: {}\n", rank_, message).c_str(),
+      stderr);
   std::fflush(stderr);
   MPI_Abort(MPI_COMM_WORLD, code);
   std::abort();

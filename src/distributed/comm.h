@@ -32,7 +32,8 @@ class Comm {
   std::string Scatter(const std::vector<std::string>& parts, int root) const;
   // parts[r] to rank r, from every rank: returns what each rank sent this
   // one, in rank order. `parts` has one entry per rank.
-  std::vector<std::string> AllToAll(const std::vector<std::string>& parts) const;
+  std::vector<std::string> AllToAll(
+      const std::vector<std::string>& parts) const;
   // `data` from root, on every rank.
   std::string Broadcast(std::string data, int root) const;
 

@@ -40,13 +40,14 @@ int EnglishMonth(std::string_view w) {
 }
 
 constexpr std::array<std::string_view, 7> kEnglishWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    "monday", "tuesday",  "wednesday", "thursday",
+    "friday", "saturday", "sunday"};
 // "Thursday's meeting".
 constexpr std::array<std::string_view, 2> kPossessives = {"'s", "’s"};
 constexpr std::array<std::string_view, 14> kEnglishWeekdaysPossessive = {
-    "monday's",   "tuesday's",   "wednesday's", "thursday's", "friday's",
-    "saturday's", "sunday's",    "monday’s",    "tuesday’s",  "wednesday’s",
-    "thursday’s", "friday’s",    "saturday’s",  "sunday’s"};
+    "monday's",   "tuesday's", "wednesday's", "thursday's", "friday's",
+    "saturday's", "sunday's",  "monday’s",    "tuesday’s",  "wednesday’s",
+    "thursday’s", "friday’s",  "saturday’s",  "sunday’s"};
 // Nominative, accusative, genitive and prepositional forms.
 constexpr std::array<std::array<std::string_view, 4>, 7> kRussianWeekdays = {{
     {"понедельник", "понедельника", "понедельнике", ""},
@@ -61,27 +62,26 @@ constexpr std::array<std::array<std::string_view, 4>, 7> kRussianWeekdays = {{
 // The abbreviations EnglishMonth accepts: three letters of any name but
 // "may", and "sept".
 constexpr std::array<std::string_view, 12> kEnglishMonthAbbreviations = {
-    "jan", "feb", "mar", "apr", "jun", "jul",
+    "jan", "feb", "mar",  "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec"};
 
 constexpr std::pair<std::string_view, int> kDeicticWords[] = {
-    {"yesterday", -1}, {"вчера", -1},  {"today", 0},     {"сегодня", 0},
-    {"tomorrow", 1},   {"завтра", 1},  {"позавчера", -2}, {"послезавтра", 2}};
+    {"yesterday", -1}, {"вчера", -1}, {"today", 0},      {"сегодня", 0},
+    {"tomorrow", 1},   {"завтра", 1}, {"позавчера", -2}, {"послезавтра", 2}};
 
 constexpr std::pair<std::string_view, int> kPartWords[] = {
-    {"early", 0},    {"начале", 0},   {"начала", 0}, {"mid", 1},
-    {"middle", 1},   {"середине", 1}, {"середины", 1}, {"late", 2},
-    {"конце", 2},    {"конца", 2}};
+    {"early", 0},  {"начале", 0},   {"начала", 0},   {"mid", 1},
+    {"middle", 1}, {"середине", 1}, {"середины", 1}, {"late", 2},
+    {"конце", 2},  {"конца", 2}};
 
 // First words of the relative phrases in dates_relative.cc ("the next
 // day", "two days later", "last Friday", "this week", "накануне").
 constexpr std::array<std::string_view, 31> kPhraseOpeners = {
-    "the",       "a",         "one",       "two",       "three",
-    "four",      "five",      "six",       "seven",     "next",
-    "following", "previous",  "preceding", "last",      "coming",
-    "this",      "на",        "следующий", "следующую", "следующей",
-    "следующем", "другой",    "накануне",  "прошлый",   "прошлую",
-    "прошлой",   "прошлом",   "этот",      "эту",       "этой",
+    "the",       "a",         "one",       "two",    "three",     "four",
+    "five",      "six",       "seven",     "next",   "following", "previous",
+    "preceding", "last",      "coming",    "this",   "на",        "следующий",
+    "следующую", "следующей", "следующем", "другой", "накануне",  "прошлый",
+    "прошлую",   "прошлой",   "прошлом",   "этот",   "эту",       "этой",
     "этом"};
 
 int RussianMonth(std::string_view w) {

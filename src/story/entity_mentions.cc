@@ -212,9 +212,9 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
     std::erase(part, '.');
     if (IsConnector(k)) continue;
     if (k + 1 == e) m.surname = part;
-    const bool hyphenated =
-        k > b && !parts.empty() && w_[k].span.begin == w_[k - 1].span.end + 1 &&
-        text_[w_[k - 1].span.end] == '-';
+    const bool hyphenated = k > b && !parts.empty() &&
+                            w_[k].span.begin == w_[k - 1].span.end + 1 &&
+                            text_[w_[k - 1].span.end] == '-';
     if (!hyphenated) parts.emplace_back();
     parts.back().push_back(std::move(part));
   }

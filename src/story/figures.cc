@@ -54,7 +54,8 @@ std::vector<int> TermIdsOf(const StoryView& view, const SentenceRef& s) {
   const std::span<const int> known = view.WordTerms(s.words);
   if (!known.empty()) return {known.begin(), known.end()};
   std::vector<int> ids;
-  for (const Token& t : s.words) ids.push_back(IsContent(t) ? view.TermId(t.stem) : -1);
+  for (const Token& t : s.words)
+    ids.push_back(IsContent(t) ? view.TermId(t.stem) : -1);
   return ids;
 }
 

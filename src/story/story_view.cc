@@ -43,8 +43,8 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   for (const int d : docs_) {
     const DocAnalysis& a = analysis(d);
     word_terms_of_[d] = array_terms_.size();
-    array_terms_.push_back({a.words.data(), a.words.data() + a.words.size(),
-                            AddTerms(a.words)});
+    array_terms_.push_back(
+        {a.words.data(), a.words.data() + a.words.size(), AddTerms(a.words)});
     array_terms_.push_back({a.title_words.data(),
                             a.title_words.data() + a.title_words.size(),
                             AddTerms(a.title_words)});
@@ -124,11 +124,11 @@ const int* StoryView::TermsAt(std::span<const text::Token> words) const {
   if (words.empty()) return nullptr;
   const text::Token* first = words.data();
   // The last array that starts at or before `first`.
-  auto it = std::upper_bound(
-      array_terms_.begin(), array_terms_.end(), first,
-      [](const text::Token* p, const ArrayTerms& a) {
-        return std::less<const text::Token*>()(p, a.begin);
-      });
+  auto it =
+      std::upper_bound(array_terms_.begin(), array_terms_.end(), first,
+                       [](const text::Token* p, const ArrayTerms& a) {
+                         return std::less<const text::Token*>()(p, a.begin);
+                       });
   if (it == array_terms_.begin()) return nullptr;
   --it;
   const text::Token* last = first + words.size();

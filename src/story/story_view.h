@@ -58,7 +58,8 @@ class StoryView {
   // as a sentence's (SentenceRef::words); empty for any other words.
   std::span<const int> WordTerms(std::span<const text::Token> words) const {
     const int* ids = TermsAt(words);
-    return ids ? std::span<const int>(ids, words.size()) : std::span<const int>();
+    return ids ? std::span<const int>(ids, words.size())
+               : std::span<const int>();
   }
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }

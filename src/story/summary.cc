@@ -194,7 +194,8 @@ void ChooseTopTerms(const StoryView& view, const StoryOptions& options,
                                                 : a.second < b.second;
                     });
   // The most used written form of each chosen stem ("talks" for "talk").
-  absl::flat_hash_map<std::string_view, absl::flat_hash_map<std::string_view, int>>
+  absl::flat_hash_map<std::string_view,
+                      absl::flat_hash_map<std::string_view, int>>
       surface;
   for (size_t i = 0; i < k; ++i) surface[scored[i].second];
   for (const int d : view.docs()) {

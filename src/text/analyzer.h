@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "storyline/types.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"

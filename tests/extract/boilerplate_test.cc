@@ -129,7 +129,8 @@ TEST(RemoveRepeatedLinesTest, PrunedCountsDropTheSameLines) {
   };
   const CleanOptions options{.repeated_line_min_docs = 3};
   RepeatedLineCounts first, second;
-  for (size_t i = 0; i < docs.size(); ++i) (i < 2 ? first : second).Add(docs[i]);
+  for (size_t i = 0; i < docs.size(); ++i)
+    (i < 2 ? first : second).Add(docs[i]);
   first.Merge(second);
   RepeatedLineCounts pruned = first;
   pruned.Prune(options);

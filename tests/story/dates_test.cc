@@ -1,12 +1,12 @@
 // Table-driven checks of date resolution, English and Russian, including
 // expressions that must stay unresolved for want of an anchor.
 #include "story/dates.h"
-#include "story/date_words.h"
 
 #include <optional>
 #include <string>
 
 #include "gtest/gtest.h"
+#include "story/date_words.h"
 
 namespace storyline::story {
 namespace {
@@ -196,11 +196,13 @@ INSTANTIATE_TEST_SUITE_P(EnglishAndRussian, DatesTest,
 // start: it must say so for the first word of every kind of expression.
 TEST(DateWordsTest, MayStartDateAtFirstWordsOfExpressions) {
   for (const char* w :
-       {"13", "13.01.2022", "2021", "10th", "january", "jan", "sept", "may",
-        "thursday", "thursday's", "thursday’s", "yesterday", "mid", "late",
-        "the", "a", "two", "next", "following", "last", "this", "coming",
-        "января", "мая", "декабре", "понедельник", "среду", "вчера",
-        "середине", "на", "накануне", "прошлой", "следующий", "этот"}) {
+       {"13",          "13.01.2022", "2021",      "10th",      "january",
+        "jan",         "sept",       "may",       "thursday",  "thursday's",
+        "thursday’s",  "yesterday",  "mid",       "late",      "the",
+        "a",           "two",        "next",      "following", "last",
+        "this",        "coming",     "января",    "мая",       "декабре",
+        "понедельник", "среду",      "вчера",     "середине",  "на",
+        "накануне",    "прошлой",    "следующий", "этот"}) {
     EXPECT_TRUE(MayStartDate(w)) << w;
   }
   for (const char* w : {"talks", "nato", "said", "geneva", "in", "в", "года",

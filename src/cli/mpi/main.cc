@@ -35,8 +35,8 @@ std::string StoriesOutput(const distributed::DistributedResult& run,
                           const std::string& format) {
   const PipelineResult& r = run.result;
   if (format == "md") {
-    std::string text = output::StoriesMarkdownTitle(r.clusters.size(),
-                                                    r.docs.size());
+    std::string text =
+        output::StoriesMarkdownTitle(r.clusters.size(), r.docs.size());
     for (const std::string& story : run.rendered) text += story;
     return text;
   }
@@ -62,9 +62,9 @@ void PrintRankReport(const distributed::DistributedResult& run) {
     std::string steps;
     for (size_t k = 0; k < rank.bytes_sent.size(); ++k) {
       total += rank.bytes_sent[k];
-      steps += fmt::format("{}{} {:.1f}", k > 0 ? ", " : "",
-                           distributed::kCommStepNames[k],
-                           rank.bytes_sent[k] / 1e6);
+      steps +=
+          fmt::format("{}{} {:.1f}", k > 0 ? ", " : "",
+                      distributed::kCommStepNames[k], rank.bytes_sent[k] / 1e6);
     }
     std::fputs(fmt::format("rank {}: {} articles read, {:.2f}s, peak RSS "
                            "{:.1f} MB, sent {:.1f} MB ({})\n",
@@ -116,8 +116,8 @@ int Run(const distributed::Comm& comm, const Flags& flags, bool stories) {
   for (const InputError& e : run.errors) errors.Report(e);
   const size_t skipped = PrintErrors(errors);
   if (flags.report) PrintRankReport(run);
-  const std::string text = stories ? StoriesOutput(run, format)
-                                   : output::AssignmentsTsv(run.result);
+  const std::string text =
+      stories ? StoriesOutput(run, format) : output::AssignmentsTsv(run.result);
   if (!WriteOutput(stories ? flags.out : flags.assignments, text)) {
     return kFailed;
   }
@@ -162,9 +162,9 @@ void OutOfMemory() {
 int main(int argc, char** argv) {
   using namespace storyline::cli;
   storyline::distributed::Comm comm(&argc, &argv);
-  oom_length = static_cast<size_t>(std::snprintf(
-      oom_message, sizeof oom_message, "storyline-mpi: rank %d: out of memory\n",
-      comm.rank()));
+  oom_length = static_cast<size_t>(
+      std::snprintf(oom_message, sizeof oom_message,
+                    "storyline-mpi: rank %d: out of memory\n", comm.rank()));
   std::set_new_handler(OutOfMemory);
   CLI::App app{"storyline across the processes of an MPI job"};
   app.footer(
@@ -185,8 +185,9 @@ int main(int argc, char** argv) {
   CLI::App* cluster = app.add_subcommand(
       "cluster", "Assign every article to an event and a story");
   AddCommonFlags(*cluster, flags);
-  cluster->add_option("--assignments", flags.assignments,
-                      "TSV file to write (- for stdout)")
+  cluster
+      ->add_option("--assignments", flags.assignments,
+                   "TSV file to write (- for stdout)")
       ->required();
   try {
     app.parse(argc, argv);
