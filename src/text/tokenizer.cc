@@ -72,7 +72,9 @@ Token MakeToken(std::string_view text, uint32_t begin, uint32_t end,
   token.span = {begin, end};
   token.norm = FoldCase(piece);
   token.is_number = is_number;
-  token.upper_initial = u_isupper(FirstCodePoint(piece));
+  const auto first = static_cast<unsigned char>(piece.empty() ? 0 : piece[0]);
+  token.upper_initial = first < 0x80 ? first >= 'A' && first <= 'Z'
+                                     : u_isupper(FirstCodePoint(piece)) != 0;
   token.sentence_start = sentence_start;
   return token;
 }
