@@ -133,6 +133,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
           : params.window_days + static_cast<int>(6 * params.decay_days) + 1;
 
   const int workers = ResolveThreads(threads);
+  const PackedVectors packed(vectors, workers);
   std::vector<std::vector<Edge>> found(n);
   struct Scratch {
     std::vector<float> score;
@@ -196,9 +197,9 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       const int j = touched[k];
       // The candidates lie all over memory: ask for the next ones' terms
       // while this one is computed.
-      if (k + 2 < touched.size()) Prefetch(vectors[touched[k + 2]]);
+      if (k + 2 < touched.size()) Prefetch(packed[touched[k + 2]]);
       s.score[j] = 0;
-      const double cosine = s.dot(vectors[j]);
+      const double cosine = s.dot(packed[j]);
       const double similarity = cosine * TimeFactor(dates[i], dates[j], params);
       if (similarity >= params.min_similarity) {
         found[i].push_back(

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "base/parallel.h"
+
 namespace storyline::cluster {
 namespace {
 
@@ -197,6 +199,43 @@ void DotWith::Load(const SparseVector& fixed) {
       slot = slot == First(term) ? Second(term) : First(term);
     }
   }
+}
+
+PackedVectors::PackedVectors(std::span<const SparseVector> vectors,
+                             int threads) {
+  offsets_.resize(vectors.size() + 1, 0);
+  for (size_t i = 0; i < vectors.size(); ++i) {
+    offsets_[i + 1] = offsets_[i] + vectors[i].size();
+  }
+  pairs_.resize(offsets_.back());
+  ParallelFor(static_cast<int>(vectors.size()), threads, 256, [&](int, int i) {
+    TermWeight* out = pairs_.data() + offsets_[i];
+    for (size_t k = 0; k < vectors[i].size(); ++k) {
+      out[k] = {vectors[i].terms[k], vectors[i].weights[k]};
+    }
+  });
+}
+
+double DotWith::operator()(std::span<const TermWeight> other) const {
+  if (fallback_) {
+    SparseVector unpacked;
+    for (const TermWeight& tw : other) {
+      unpacked.terms.push_back(tw.term);
+      unpacked.weights.push_back(tw.weight);
+    }
+    return Dot(*fixed_, unpacked);
+  }
+  const Term* keys = keys_.data();
+  const float* weights = weights_.data();
+  int64_t dot = 0;
+  for (const TermWeight& tw : other) {
+    const Term first = First(tw.term), second = Second(tw.term);
+    const float w = keys[first] == tw.term    ? weights[first]
+                    : keys[second] == tw.term ? weights[second]
+                                              : 0.0f;
+    dot += Fixed(w, tw.weight);
+  }
+  return FromFixed(dot);
 }
 
 double DotWith::operator()(const SparseVector& other) const {

@@ -69,6 +69,28 @@ SparseVector WeightTerms(const SparseVector& counts, const IdfTable& idf,
 // whichever of Dot or DotWith computes it.
 double Dot(const SparseVector& a, const SparseVector& b);
 
+// A vector's terms and weights side by side, as a dot product reads them.
+struct TermWeight {
+  Term term;
+  float weight;
+};
+
+// Many vectors in one array, each one's (term, weight) pairs after the
+// previous one's: a dot product reads one stream instead of two, and
+// vectors next to each other in the list are next to each other in memory.
+class PackedVectors {
+ public:
+  PackedVectors(std::span<const SparseVector> vectors, int threads);
+  std::span<const TermWeight> operator[](size_t i) const {
+    return std::span(pairs_).subspan(offsets_[i],
+                                     offsets_[i + 1] - offsets_[i]);
+  }
+
+ private:
+  std::vector<TermWeight> pairs_;
+  std::vector<size_t> offsets_;  // one more than vectors
+};
+
 // Dot products of one vector with many: the fixed side's terms go into a
 // small cuckoo table (in L1 cache), so each product costs two loads per
 // term of the other side, with no merge's chain of dependent loads and no
@@ -80,6 +102,7 @@ class DotWith {
   explicit DotWith(const SparseVector& fixed) { Load(fixed); }
   void Load(const SparseVector& fixed);
   double operator()(const SparseVector& other) const;
+  double operator()(std::span<const TermWeight> other) const;
 
  private:
   static constexpr Term kEmpty = ~Term{0};
@@ -99,10 +122,9 @@ class DotWith {
 
 // Starts loading `v`'s terms and weights into cache, for a dot product
 // soon after: in a large corpus they are rarely there already.
-inline void Prefetch(const SparseVector& v) {
-  for (size_t line = 0; line * 16 < v.size(); ++line) {
-    __builtin_prefetch(v.terms.data() + line * 16);
-    __builtin_prefetch(v.weights.data() + line * 16);
+inline void Prefetch(std::span<const TermWeight> v) {
+  for (size_t line = 0; line * 8 < v.size(); ++line) {
+    __builtin_prefetch(v.data() + line * 8);
   }
 }
 

@@ -35,6 +35,8 @@ TEST(DotWithTest, SameAsDotBitForBit) {
       for (int trial = 0; trial < 20; ++trial) {
         const SparseVector other = RandomVector(rng, 1 + trial * 13, range);
         EXPECT_EQ(dot(other), Dot(fixed, other)) << range << " " << size;
+        const PackedVectors packed({&other, 1}, 1);
+        EXPECT_EQ(dot(packed[0]), Dot(fixed, other)) << range << " " << size;
       }
     }
   }
@@ -82,6 +84,24 @@ TEST(DotWithTest, TermsThatCannotAllBePlacedStillMatch) {
   const SparseVector other{{clash[0], clash[2], 77}, {2.0f, 4.0f, 8.0f}};
   EXPECT_EQ(DotWith(fixed)(other), Dot(fixed, other));
   EXPECT_EQ(DotWith(fixed)(other), 1.5);
+  const PackedVectors packed({&other, 1}, 1);
+  EXPECT_EQ(DotWith(fixed)(packed[0]), 1.5);
+}
+
+TEST(PackedVectorsTest, HoldsEveryVectorInOrder) {
+  std::mt19937 rng(5);
+  std::vector<SparseVector> vectors;
+  for (const size_t size : {size_t{3}, size_t{0}, size_t{40}, size_t{1}}) {
+    vectors.push_back(RandomVector(rng, size, 1000));
+  }
+  const PackedVectors packed(vectors, 2);
+  for (size_t i = 0; i < vectors.size(); ++i) {
+    ASSERT_EQ(packed[i].size(), vectors[i].size());
+    for (size_t k = 0; k < vectors[i].size(); ++k) {
+      EXPECT_EQ(packed[i][k].term, vectors[i].terms[k]);
+      EXPECT_EQ(packed[i][k].weight, vectors[i].weights[k]);
+    }
+  }
 }
 
 }  // namespace
