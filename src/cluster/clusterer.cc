@@ -117,6 +117,7 @@ Clustering ClusterFromEdges(const ClusterInput& input,
   event_time.floor = options.event_time_floor;
   // Filtered in blocks on all threads, joined in block order: the edges
   // stay sorted, as Dedupe expects.
+  const TimeDiscount event_discount(doc_dates, event_time);
   const int64_t total = static_cast<int64_t>(story_edges.size());
   const int blocks = static_cast<int>(std::min<int64_t>(64, total));
   std::vector<std::vector<Edge>> kept(blocks);
@@ -124,7 +125,7 @@ Clustering ClusterFromEdges(const ClusterInput& input,
     for (int64_t k = total * b / blocks; k < total * (b + 1) / blocks; ++k) {
       const Edge& e = story_edges[k];
       const double similarity =
-          e.cosine * TimeFactor(doc_dates[e.a], doc_dates[e.b], event_time);
+          e.cosine * event_discount(doc_dates[e.a], doc_dates[e.b]);
       if (similarity >= options.event_threshold * kWeakEdgeShare) {
         kept[b].push_back({e.a, e.b, static_cast<float>(similarity), e.cosine});
       }

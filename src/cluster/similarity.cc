@@ -33,21 +33,54 @@ int MaxPostings(int max_term_docs, double max_df_ratio, size_t items) {
       2, std::min(max_term_docs, static_cast<int>(max_df_ratio * items)));
 }
 
-double TimeFactor(const DateRange& a, const DateRange& b,
-                  const SimilarityParams& params) {
-  if (!a.first || !b.first || params.floor >= 1) return 1;
+namespace {
+
+// Days between two dated ranges; 0 when they overlap.
+int GapDays(const DateRange& a, const DateRange& b) {
   const auto a_last = a.last.value_or(*a.first);
   const auto b_last = b.last.value_or(*b.first);
-  int gap = 0;
-  if (a_last < *b.first) {
-    gap = static_cast<int>(*b.first - a_last);
-  } else if (b_last < *a.first) {
-    gap = static_cast<int>(*a.first - b_last);
-  }
+  if (a_last < *b.first) return static_cast<int>(*b.first - a_last);
+  if (b_last < *a.first) return static_cast<int>(*a.first - b_last);
+  return 0;
+}
+
+double FactorOfGap(int gap, const SimilarityParams& params) {
   if (gap <= params.window_days) return 1;
   const double decay =
       std::exp(-(gap - params.window_days) / std::max(params.decay_days, 1e-3));
   return params.floor + (1 - params.floor) * decay;
+}
+
+}  // namespace
+
+double TimeFactor(const DateRange& a, const DateRange& b,
+                  const SimilarityParams& params) {
+  if (!a.first || !b.first || params.floor >= 1) return 1;
+  return FactorOfGap(GapDays(a, b), params);
+}
+
+TimeDiscount::TimeDiscount(std::span<const DateRange> dates,
+                           const SimilarityParams& params)
+    : params_(params) {
+  std::optional<absl::CivilDay> first, last;
+  for (const DateRange& d : dates) {
+    if (!d.first) continue;
+    const absl::CivilDay end = d.last.value_or(*d.first);
+    if (!first || *d.first < *first) first = d.first;
+    if (!last || end > *last) last = end;
+  }
+  if (!first || params.floor >= 1) return;
+  by_gap_.resize(static_cast<size_t>(*last - *first) + 1);
+  for (size_t gap = 0; gap < by_gap_.size(); ++gap) {
+    by_gap_[gap] = FactorOfGap(static_cast<int>(gap), params);
+  }
+}
+
+double TimeDiscount::operator()(const DateRange& a, const DateRange& b) const {
+  if (!a.first || !b.first || params_.floor >= 1) return 1;
+  const int gap = GapDays(a, b);
+  return static_cast<size_t>(gap) < by_gap_.size() ? by_gap_[gap]
+                                                   : FactorOfGap(gap, params_);
 }
 
 std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,

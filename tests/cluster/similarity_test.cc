@@ -72,5 +72,30 @@ TEST(SimilarPairsTest, SharesOfRowsJoinToTheWholeGraph) {
   }
 }
 
+TEST(TimeDiscountTest, SameAsTimeFactorForEveryPair) {
+  const absl::CivilDay day(2022, 1, 10);
+  const std::vector<DateRange> dates = {{day, day},
+                                        {day + 1, day + 1},
+                                        {day + 5, day + 9},
+                                        {day + 40, day + 40},
+                                        {day - 300, day - 300},
+                                        {std::nullopt, std::nullopt}};
+  for (const double floor : {0.0, 0.7, 1.0}) {
+    SimilarityParams params;
+    params.window_days = 2;
+    params.decay_days = 30;
+    params.floor = floor;
+    const TimeDiscount discount(dates, params);
+    for (const DateRange& a : dates) {
+      for (const DateRange& b : dates) {
+        EXPECT_EQ(discount(a, b), TimeFactor(a, b, params));
+      }
+    }
+    // Dates outside the set it was made for are worked out as they come.
+    const DateRange far{day + 2000, day + 2000};
+    EXPECT_EQ(discount(dates[0], far), TimeFactor(dates[0], far, params));
+  }
+}
+
 }  // namespace
 }  // namespace storyline::cluster
