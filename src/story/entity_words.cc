@@ -1,14 +1,19 @@
 #include "story/entity_words.h"
 
-#include <algorithm>
-#include <array>
+#include <initializer_list>
+
+#include "absl/container/flat_hash_set.h"
 
 namespace storyline::story {
 namespace {
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+// Closed word lists, asked about every word of every capitalized run:
+// hash sets, built once and never changed.
+using WordSet = absl::flat_hash_set<std::string_view>;
+
+// The Russian stems below are Cyrillic: a word in ASCII matches none.
+bool MayBeCyrillic(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
 }
 
 bool StartsWithAny(std::string_view w,
@@ -22,34 +27,34 @@ bool StartsWithAny(std::string_view w,
 }  // namespace
 
 bool IsTitleWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 36> kWords = {
-      "deputy",      "foreign",
-      "minister",    "secretary",
-      "general",     "president",
-      "vice",        "press",
-      "permanent",   "representative",
-      "ambassador",  "spokesman",
-      "spokeswoman", "spokesperson",
-      "chancellor",  "prime",
-      "senator",     "governor",
-      "mayor",       "chief",
-      "head",        "director",
-      "chairman",    "envoy",
-      "defense",     "defence",
-      "state",       "undersecretary",
-      "assistant",   "mr",
-      "mrs",         "ms",
-      "dr",          "sen",
-      "gen",         "leader"};
-  if (In(kWords, w)) return true;
-  return StartsWithAny(
-      w, {"замминистр", "министр", "заместител", "глав", "президент",
-          "пресс-секретар", "генсек", "секретар", "посол", "постпред",
-          "представител", "премьер", "спикер", "директор", "председател"});
+  static const auto* const kWords = new WordSet{"deputy",      "foreign",
+                                                "minister",    "secretary",
+                                                "general",     "president",
+                                                "vice",        "press",
+                                                "permanent",   "representative",
+                                                "ambassador",  "spokesman",
+                                                "spokeswoman", "spokesperson",
+                                                "chancellor",  "prime",
+                                                "senator",     "governor",
+                                                "mayor",       "chief",
+                                                "head",        "director",
+                                                "chairman",    "envoy",
+                                                "defense",     "defence",
+                                                "state",       "undersecretary",
+                                                "assistant",   "mr",
+                                                "mrs",         "ms",
+                                                "dr",          "sen",
+                                                "gen",         "leader"};
+  if (kWords->contains(w)) return true;
+  return MayBeCyrillic(w) &&
+         StartsWithAny(w, {"замминистр", "министр", "заместител", "глав",
+                           "президент", "пресс-секретар", "генсек", "секретар",
+                           "посол", "постпред", "представител", "премьер",
+                           "спикер", "директор", "председател"});
 }
 
 bool IsOrgWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 40> kWords = {
+  static const auto* const kWords = new WordSet{
       "ministry",    "council",        "organization", "organisation",
       "alliance",    "mission",        "department",   "agency",
       "committee",   "union",          "party",        "bank",
@@ -60,11 +65,12 @@ bool IsOrgWord(std::string_view w) {
       "times",       "post",           "pact",         "kremlin",
       "house",       "administration", "government",   "assembly",
       "congress",    "senate",         "federation",   "service"};
-  if (In(kWords, w)) return true;
-  return StartsWithAny(
-      w, {"министерств", "мид", "совет", "организаци", "альянс", "парти",
-          "банк", "компани", "агентств", "комитет", "кремл", "правительств",
-          "дума", "служб", "администраци"});
+  if (kWords->contains(w)) return true;
+  return MayBeCyrillic(w) &&
+         StartsWithAny(
+             w, {"министерств", "мид", "совет", "организаци", "альянс", "парти",
+                 "банк", "компани", "агентств", "комитет", "кремл",
+                 "правительств", "дума", "служб", "администраци"});
 }
 
 bool IsPlaceCue(std::string_view w) {
@@ -73,7 +79,7 @@ bool IsPlaceCue(std::string_view w) {
 }
 
 bool IsSpeechVerb(std::string_view w) {
-  static constexpr std::array<std::string_view, 32> kWords = {
+  static const auto* const kWords = new WordSet{
       "said",      "says",       "stated",     "stressed",  "noted",
       "added",     "told",       "claimed",    "explained", "warned",
       "announced", "commented",  "declared",   "insisted",  "continued",
@@ -81,10 +87,11 @@ bool IsSpeechVerb(std::string_view w) {
       "admitted",  "confirmed",  "argued",     "urged",     "concluded",
       "believes",  "recalled",   "tweeted",    "say",       "acknowledged",
       "pointed",   "according"};
-  if (In(kWords, w)) return true;
-  return StartsWithAny(
-      w, {"заявил", "сказал", "отметил", "подчеркнул", "добавил", "сообщил",
-          "пояснил", "рассказал", "признал", "указал", "считает", "написал"});
+  if (kWords->contains(w)) return true;
+  return MayBeCyrillic(w) &&
+         StartsWithAny(w, {"заявил", "сказал", "отметил", "подчеркнул",
+                           "добавил", "сообщил", "пояснил", "рассказал",
+                           "признал", "указал", "считает", "написал"});
 }
 
 bool IsNameConnector(std::string_view w) {
