@@ -216,6 +216,15 @@ PackedVectors::PackedVectors(std::span<const SparseVector> vectors,
   });
 }
 
+float DotWith::WeightOf(Term term) const {
+  // Both candidate slots are read, whatever they hold: no branch to
+  // mispredict. A term in neither weighs 0.
+  const Term first = First(term), second = Second(term);
+  return keys_[first] == term    ? weights_[first]
+         : keys_[second] == term ? weights_[second]
+                                 : 0.0f;
+}
+
 double DotWith::operator()(std::span<const TermWeight> other) const {
   if (fallback_) {
     SparseVector unpacked;
@@ -225,33 +234,16 @@ double DotWith::operator()(std::span<const TermWeight> other) const {
     }
     return Dot(*fixed_, unpacked);
   }
-  const Term* keys = keys_.data();
-  const float* weights = weights_.data();
   int64_t dot = 0;
-  for (const TermWeight& tw : other) {
-    const Term first = First(tw.term), second = Second(tw.term);
-    const float w = keys[first] == tw.term    ? weights[first]
-                    : keys[second] == tw.term ? weights[second]
-                                              : 0.0f;
-    dot += Fixed(w, tw.weight);
-  }
+  for (const TermWeight& tw : other) dot += Fixed(WeightOf(tw.term), tw.weight);
   return FromFixed(dot);
 }
 
 double DotWith::operator()(const SparseVector& other) const {
   if (fallback_) return Dot(*fixed_, other);
-  const Term* keys = keys_.data();
-  const float* weights = weights_.data();
   int64_t dot = 0;
   for (size_t k = 0; k < other.size(); ++k) {
-    // Both candidate slots are read, whatever they hold: no branch to
-    // mispredict. A term in neither weighs 0.
-    const Term term = other.terms[k];
-    const Term first = First(term), second = Second(term);
-    const float w = keys[first] == term    ? weights[first]
-                    : keys[second] == term ? weights[second]
-                                           : 0.0f;
-    dot += Fixed(w, other.weights[k]);
+    dot += Fixed(WeightOf(other.terms[k]), other.weights[k]);
   }
   return FromFixed(dot);
 }

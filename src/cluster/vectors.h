@@ -110,6 +110,8 @@ class DotWith {
   // (terms are hashes already, so both are as good as any).
   Term First(Term term) const { return term & mask_; }
   Term Second(Term term) const { return (term * 0x9E3779B1u) >> shift_; }
+  // The fixed side's weight of `term`; 0 when it has none.
+  float WeightOf(Term term) const;
 
   const SparseVector* fixed_ = nullptr;
   std::vector<Term> keys_;
