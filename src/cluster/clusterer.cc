@@ -124,8 +124,7 @@ Clustering ClusterFromEdges(const ClusterInput& input,
   ParallelFor(blocks, threads, 1, [&](int, int b) {
     for (int64_t k = total * b / blocks; k < total * (b + 1) / blocks; ++k) {
       const Edge& e = story_edges[k];
-      const double similarity =
-          e.cosine * event_discount(doc_dates[e.a], doc_dates[e.b]);
+      const double similarity = e.cosine * event_discount.Between(e.a, e.b);
       if (similarity >= options.event_threshold * kWeakEdgeShare) {
         kept[b].push_back({e.a, e.b, static_cast<float>(similarity), e.cosine});
       }

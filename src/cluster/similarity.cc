@@ -61,24 +61,34 @@ double TimeFactor(const DateRange& a, const DateRange& b,
 
 TimeDiscount::TimeDiscount(std::span<const DateRange> dates,
                            const SimilarityParams& params)
-    : params_(params) {
-  std::optional<absl::CivilDay> first, last;
-  for (const DateRange& d : dates) {
-    if (!d.first) continue;
-    const absl::CivilDay end = d.last.value_or(*d.first);
-    if (!first || *d.first < *first) first = d.first;
-    if (!last || end > *last) last = end;
+    : params_(params), first_(dates.size()), last_(dates.size()) {
+  int earliest = 0, latest = -1;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    if (!dates[i].first) {
+      first_[i] = last_[i] = kUndated;
+      continue;
+    }
+    first_[i] = DayNumber(*dates[i].first);
+    last_[i] = DayNumber(dates[i].last.value_or(*dates[i].first));
+    if (latest < earliest) {
+      earliest = first_[i], latest = last_[i];
+    } else {
+      earliest = std::min(earliest, first_[i]);
+      latest = std::max(latest, last_[i]);
+    }
   }
-  if (!first || params.floor >= 1) return;
-  by_gap_.resize(static_cast<size_t>(*last - *first) + 1);
+  if (latest < earliest || params.floor >= 1) return;
+  by_gap_.resize(static_cast<size_t>(latest - earliest) + 1);
   for (size_t gap = 0; gap < by_gap_.size(); ++gap) {
     by_gap_[gap] = FactorOfGap(static_cast<int>(gap), params);
   }
 }
 
-double TimeDiscount::operator()(const DateRange& a, const DateRange& b) const {
-  if (!a.first || !b.first || params_.floor >= 1) return 1;
-  const int gap = GapDays(a, b);
+double TimeDiscount::Between(int a, int b) const {
+  if (first_[a] == kUndated || first_[b] == kUndated || params_.floor >= 1) {
+    return 1;
+  }
+  const int gap = std::max({0, first_[b] - last_[a], first_[a] - last_[b]});
   return static_cast<size_t>(gap) < by_gap_.size() ? by_gap_[gap]
                                                    : FactorOfGap(gap, params_);
 }

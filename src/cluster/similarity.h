@@ -2,6 +2,7 @@
 // vector's heaviest terms proposes candidates, exact cosine decides.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -50,17 +51,22 @@ int MaxPostings(int max_term_docs, double max_df_ratio, size_t items);
 double TimeFactor(const DateRange& a, const DateRange& b,
                   const SimilarityParams& params);
 
-// TimeFactor for the pairs of one set of items, the discount of each gap in
-// days worked out once: the same values, without an exp per pair.
+// TimeFactor for the pairs of one set of items, by item number: days kept
+// as integers and the discount of each gap worked out once, so a pair
+// costs a subtraction and a table lookup instead of calendar arithmetic
+// and an exp.
 class TimeDiscount {
  public:
   TimeDiscount(std::span<const DateRange> dates,
                const SimilarityParams& params);
-  double operator()(const DateRange& a, const DateRange& b) const;
+  // TimeFactor(dates[a], dates[b], params).
+  double Between(int a, int b) const;
 
  private:
+  static constexpr int kUndated = std::numeric_limits<int>::min();
   SimilarityParams params_;
-  std::vector<double> by_gap_;  // up to the days the dates span
+  std::vector<int> first_, last_;  // DayNumber of each item's range
+  std::vector<double> by_gap_;     // up to the days the dates span
 };
 
 // Which rows a call computes, a row being an item on the smaller side of
