@@ -235,17 +235,42 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
 }  // namespace
 
 std::vector<NameMention> FindNameMentions(const StoryView& view) {
-  // Only capitalized sentence starts are ever looked up: those are kept,
-  // then the ones the story also writes in lower case.
-  absl::flat_hash_set<std::string_view> starts, lower;
+  // The story's words written in lower case, among those a capitalized run
+  // may be asked about: a sentence's first word that is not a stopword (or
+  // is an acronym), as HandleRun asks. Words with a term id are matched on
+  // it first, so that most lower-case words cost no hashing; the same word
+  // always has the same id (or none).
+  absl::flat_hash_set<std::string_view> starts, other_starts, lower;
+  std::vector<bool> start_term(view.terms(), false);
+  auto term_of = [&](const Token& t, std::span<const int> ids, size_t k) {
+    if (!ids.empty()) return ids[k];
+    return IsContent(t) ? view.TermId(t.stem) : -1;
+  };
   for (const SentenceRef& s : view.sentences()) {
-    for (const Token& t : s.words) {
-      if (t.upper_initial && t.sentence_start) starts.insert(t.norm);
+    const std::span<const int> ids = view.WordTerms(s.words);
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Token& t = s.words[k];
+      if (!t.upper_initial || !t.sentence_start) continue;
+      if (t.stopword && !AllCaps(view.Text(s.doc, t.span))) continue;
+      const int id = term_of(t, ids, k);
+      if (id >= 0) {
+        start_term[id] = true;
+        starts.insert(t.norm);
+      } else {
+        other_starts.insert(t.norm);
+      }
     }
   }
   for (const SentenceRef& s : view.sentences()) {
-    for (const Token& t : s.words) {
-      if (!t.upper_initial && starts.contains(t.norm)) lower.insert(t.norm);
+    const std::span<const int> ids = view.WordTerms(s.words);
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Token& t = s.words[k];
+      if (t.upper_initial) continue;
+      const int id = term_of(t, ids, k);
+      const bool asked =
+          id >= 0 ? start_term[id] && starts.contains(t.norm)
+                  : !other_starts.empty() && other_starts.contains(t.norm);
+      if (asked) lower.insert(t.norm);
     }
   }
   std::vector<NameMention> out;
