@@ -1,7 +1,5 @@
 #include "cluster/vectors.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -11,8 +9,9 @@
 namespace storyline::cluster {
 namespace {
 
-Term TermHash(std::string_view stem) {
-  return static_cast<Term>(XXH3_64bits(stem.data(), stem.size()));
+// A stem's term: the low 32 bits of its hash.
+Term TermOf(const text::Token& token) {
+  return static_cast<Term>(text::StemHash(token));
 }
 
 bool Countable(const text::Token& token) {
@@ -57,7 +56,7 @@ SparseVector CountTerms(std::span<const text::Token> title,
   absl::flat_hash_map<Term, float> counts;
   for (const auto& token : title) {
     if (Countable(token)) {
-      counts[TermHash(token.stem)] += static_cast<float>(options.title_weight);
+      counts[TermOf(token)] += static_cast<float>(options.title_weight);
     }
   }
   const bool lead_as_title = title.empty();
@@ -67,15 +66,14 @@ SparseVector CountTerms(std::span<const text::Token> title,
     if (token.upper_initial && !token.sentence_start) {
       weight = static_cast<float>(options.name_weight);
     }
-    counts[TermHash(token.stem)] += weight;
+    counts[TermOf(token)] += weight;
   }
   if (lead_as_title) {
     // The lead sentence stands in for a missing title.
     for (size_t i = 0; i < body.size(); ++i) {
       if (i > 0 && body[i].sentence_start) break;
       if (Countable(body[i])) {
-        counts[TermHash(body[i].stem)] +=
-            static_cast<float>(options.title_weight - 1);
+        counts[TermOf(body[i])] += static_cast<float>(options.title_weight - 1);
       }
     }
   }

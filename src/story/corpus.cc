@@ -1,7 +1,5 @@
 #include "story/corpus.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -34,14 +32,12 @@ bool IsContent(const text::Token& token) {
   return !token.stopword && !token.is_number && token.stem.size() >= 2;
 }
 
-uint64_t StemKey(std::string_view stem) {
-  return XXH3_64bits(stem.data(), stem.size());
-}
+uint64_t StemKey(std::string_view stem) { return text::HashStem(stem); }
 
 std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words) {
   std::vector<uint64_t> keys;
   for (const text::Token& t : words) {
-    if (IsContent(t)) keys.push_back(StemKey(t.stem));
+    if (IsContent(t)) keys.push_back(text::StemHash(t));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -53,8 +49,12 @@ void CountContentStems(std::span<const text::Token> words, StemDf& df) {
 }
 
 double StoryCorpus::Idf(std::string_view stem) const {
+  return IdfOfKey(StemKey(stem));
+}
+
+double StoryCorpus::IdfOfKey(uint64_t key) const {
   if (analysed_docs < 2) return 1;
-  const auto it = df.find(StemKey(stem));
+  const auto it = df.find(key);
   const int n = it == df.end() ? 1 : it->second;
   return std::log(1.0 + static_cast<double>(analysed_docs) / n);
 }

@@ -41,6 +41,7 @@ struct StoryCorpus {
   // log(1 + N / df): rare stems weigh more. With no background (a single
   // story told alone) every stem weighs 1.
   double Idf(std::string_view stem) const;
+  double IdfOfKey(uint64_t key) const;  // the same, by StemKey(stem)
 };
 
 // Analyses the documents listed in `which` (all when empty) with `threads`

@@ -79,9 +79,7 @@ StoryView::StoryView(const StoryCorpus& corpus, std::span<const int> docs)
   array_terms_ = std::move(sorted);
   for (auto& [d, k] : word_terms_of_) k = where[k];
   idf_.reserve(stems_.size());
-  for (const std::string_view stem : stems_) {
-    idf_.push_back(corpus.Idf(stem));
-  }
+  for (const uint64_t key : stem_keys_) idf_.push_back(corpus.IdfOfKey(key));
   // The centroid weighs each document equally, so a long article does not
   // pull the summary towards its own side topics.
   term_counts_.assign(stems_.size(), 0);
@@ -112,9 +110,13 @@ std::vector<int> StoryView::AddTerms(std::span<const text::Token> words) {
   for (size_t k = 0; k < words.size(); ++k) {
     const text::Token& t = words[k];
     if (!IsContent(t)) continue;
+    const uint64_t key = text::StemHash(t);
     const auto [it, added] =
-        term_ids_.try_emplace(t.stem, static_cast<int>(stems_.size()));
-    if (added) stems_.push_back(t.stem);
+        term_ids_.try_emplace(key, static_cast<int>(stems_.size()));
+    if (added) {
+      stems_.push_back(t.stem);
+      stem_keys_.push_back(key);
+    }
     ids[k] = it->second;
   }
   return ids;
@@ -177,7 +179,7 @@ SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
   } else {
     for (const text::Token& t : words) {
       if (!IsContent(t)) continue;
-      const auto it = term_ids_.find(t.stem);
+      const auto it = term_ids_.find(text::StemHash(t));
       if (it != term_ids_.end()) count(it->second);
     }
   }

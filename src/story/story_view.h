@@ -65,7 +65,7 @@ class StoryView {
   std::string_view Stem(int id) const { return stems_[id]; }
   // The id of a content stem of the story's words, or -1.
   int TermId(std::string_view stem) const {
-    const auto it = term_ids_.find(stem);
+    const auto it = term_ids_.find(StemKey(stem));
     return it == term_ids_.end() ? -1 : it->second;
   }
   // Its rarity in the whole input (StoryCorpus::Idf).
@@ -84,8 +84,9 @@ class StoryView {
   std::vector<int> docs_;
   std::vector<SentenceRef> sentences_;
   absl::flat_hash_map<int, std::pair<size_t, size_t>> sentence_range_;
-  absl::flat_hash_map<std::string_view, int> term_ids_;  // views into corpus
-  std::vector<std::string_view> stems_;
+  absl::flat_hash_map<uint64_t, int> term_ids_;  // by StemKey
+  std::vector<std::string_view> stems_;          // views into the corpus
+  std::vector<uint64_t> stem_keys_;              // StemKey of each term
   std::vector<double> idf_;
   std::vector<float> centroid_;  // weight by term id, 0 where absent
   // Term ids of every analysed word array of the story (words and title

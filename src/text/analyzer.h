@@ -2,6 +2,7 @@
 // sentences. Everything a later stage needs from a text comes from here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,7 @@ class Analyzer {
   // stopword-list lookup.
   struct KnownWord {
     std::string stem;
+    uint64_t stem_hash = 0;
     bool stopword = false;
   };
   static constexpr size_t kKnownWords = 1 << 18;

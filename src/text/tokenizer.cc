@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cassert>
@@ -12,6 +13,10 @@
 #include "text/word_scanner.h"
 
 namespace storyline::text {
+
+uint64_t HashStem(std::string_view stem) {
+  return XXH3_64bits(stem.data(), stem.size());
+}
 
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;

@@ -2,6 +2,7 @@
 // directly over UTF-8, so token offsets are byte offsets into the input.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,14 +13,27 @@
 namespace storyline::text {
 
 struct Token {
-  Span span;              // bytes in the input
-  std::string norm;       // NFKC case-folded form
-  std::string stem;       // Snowball stem of `norm`; set by Analyzer
+  Span span;         // bytes in the input
+  std::string norm;  // NFKC case-folded form
+  std::string stem;  // Snowball stem of `norm`; set by Analyzer
+  // XXH3-64 of `stem`, set by Analyzer (0: not set; StemHash() works it
+  // out then): later stages key stems by it, and it is one hash per
+  // distinct word instead of one per word per stage.
+  uint64_t stem_hash = 0;
   bool stopword = false;  // set by Analyzer
   bool is_number = false;
   bool upper_initial = false;   // first letter is upper case: a name?
   bool sentence_start = false;  // first word of its sentence
 };
+
+// XXH3-64 of a stem: what Token::stem_hash holds.
+uint64_t HashStem(std::string_view stem);
+
+// A token's stem hash: stem_hash when the Analyzer set it, else worked out
+// (tokens made by hand, in tests).
+inline uint64_t StemHash(const Token& token) {
+  return token.stem_hash != 0 ? token.stem_hash : HashStem(token.stem);
+}
 
 // Not thread-safe: it owns ICU iterators. Build one per thread; building is
 // cheap next to tokenizing a document.
