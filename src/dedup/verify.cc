@@ -14,6 +14,7 @@ struct Run {
 // The longest run of equal consecutive shingles. O(|a| + |b| + run lengths).
 Run LongestRun(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   absl::flat_hash_map<uint32_t, size_t> first_in_a;
+  first_in_a.reserve(a.size());
   for (size_t i = 0; i < a.size(); ++i) first_in_a.try_emplace(a[i], i);
   Run best;
   for (size_t j = 0; j < b.size(); ++j) {
