@@ -54,6 +54,7 @@ SparseVector CountTerms(std::span<const text::Token> title,
                         std::span<const text::Token> body,
                         const ClusterOptions& options) {
   absl::flat_hash_map<Term, float> counts;
+  counts.reserve(title.size() + body.size());  // no rehashing as it fills
   for (const auto& token : title) {
     if (Countable(token)) {
       counts[TermOf(token)] += static_cast<float>(options.title_weight);
