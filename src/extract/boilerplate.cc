@@ -73,7 +73,9 @@ std::string RemoveBoilerplateLines(std::string_view text,
     after_caption = caption;
     if (caption || teaser || IsUiPrompt(line) || IsBareDate(line) ||
         IsForeignUi(line, script) ||
-        (!title_key.empty() && Key(line) == title_key)) {
+        // Lower-casing keeps the length: most lines are ruled out by it.
+        (!title_key.empty() && line.size() == title_key.size() &&
+         Key(line) == title_key)) {
       continue;
     }
     StrAppend(&out, line, "\n");
