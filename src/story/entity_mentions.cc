@@ -202,28 +202,30 @@ void SentenceScanner::Emit(size_t b, size_t e, std::string role, int person,
       std::string_view(text_).substr(m.span.begin, m.span.end - m.span.begin)));
   // Key parts; a run of words joined by hyphens is one part with its words
   // sorted, so "NATO-Russia Council" and "Russia-NATO Council" merge.
-  std::vector<std::vector<std::string>> parts;
+  std::vector<std::string> words;
+  std::vector<size_t> run_begin;  // where each part starts in `words`
   for (size_t k = b; k < e; ++k) {
     const std::string_view norm = StripPossessive(w_[k].norm);
     const bool latin =
         !norm.empty() && static_cast<unsigned char>(norm[0]) < 0x80;
     // Russian names inflect: merge on stems ("Рябков", "Рябкова").
-    std::string part(latin ? norm : std::string_view(w_[k].stem));
-    std::erase(part, '.');
+    std::string word(latin ? norm : std::string_view(w_[k].stem));
+    std::erase(word, '.');
     if (IsConnector(k)) continue;
-    if (k + 1 == e) m.surname = part;
-    const bool hyphenated = k > b && !parts.empty() &&
+    if (k + 1 == e) m.surname = word;
+    const bool hyphenated = k > b && !words.empty() &&
                             w_[k].span.begin == w_[k - 1].span.end + 1 &&
                             text_[w_[k - 1].span.end] == '-';
-    if (!hyphenated) parts.emplace_back();
-    parts.back().push_back(std::move(part));
+    if (!hyphenated) run_begin.push_back(words.size());
+    words.push_back(std::move(word));
   }
-  for (std::vector<std::string>& run : parts) {
-    std::sort(run.begin(), run.end());
-    for (const std::string& word : run) {
-      if (!m.key.empty()) m.key += ' ';
-      m.key += word;
-    }
+  run_begin.push_back(words.size());
+  for (size_t r = 0; r + 1 < run_begin.size(); ++r) {
+    std::sort(words.begin() + run_begin[r], words.begin() + run_begin[r + 1]);
+  }
+  for (const std::string& word : words) {
+    if (!m.key.empty()) m.key += ' ';
+    m.key += word;
   }
   m.role = std::move(role);
   m.words = static_cast<int>(e - b);
