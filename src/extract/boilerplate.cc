@@ -128,12 +128,21 @@ void DropRepeatedLines(std::vector<Document>& docs,
       return;
     }
     const int needed = NeededDocs(source->second, options);
+    auto repeated = [&](std::string_view line) {
+      if (line.size() > kMaxRepeatedLineBytes) return false;
+      const auto it = lines->second.find(Key(line));
+      return it != lines->second.end() && it->second >= needed;
+    };
+    const std::vector<std::string_view> split = SplitLines(doc.text);
+    // Most articles keep every line: their text stays as it is (joining
+    // the lines again would give it back, leading blank lines apart).
+    if (!doc.text.starts_with('\n') &&
+        std::none_of(split.begin(), split.end(), repeated)) {
+      return;
+    }
     std::string out;
-    for (const std::string_view line : SplitLines(doc.text)) {
-      if (line.size() <= kMaxRepeatedLineBytes) {
-        const auto it = lines->second.find(Key(line));
-        if (it != lines->second.end() && it->second >= needed) continue;
-      }
+    for (const std::string_view line : split) {
+      if (repeated(line)) continue;
       if (!out.empty()) out += '\n';
       out += line;
     }
@@ -149,11 +158,28 @@ void RemoveRepeatedLines(std::vector<Document>& docs,
   std::vector<RepeatedLineCounts> parts(ResolveThreads(threads));
   ParallelFor(static_cast<int>(docs.size()), threads, 64,
               [&](int worker, int i) { parts[worker].Add(docs[i]); });
+  // Summed source by source, the sources on all threads: each source's
+  // table is made first, so that none moves while others are filled.
   RepeatedLineCounts counts = std::move(parts[0]);
   for (size_t k = 1; k < parts.size(); ++k) {
-    counts.Merge(parts[k]);
-    parts[k] = {};
+    for (const auto& [source, n] : parts[k].source_docs) {
+      counts.source_docs[source] += n;
+    }
+    for (const auto& [source, lines] : parts[k].lines) counts.lines[source];
   }
+  std::vector<
+      std::pair<const std::string*, absl::flat_hash_map<std::string, int>*>>
+      sources;
+  for (auto& [source, lines] : counts.lines)
+    sources.push_back({&source, &lines});
+  ParallelFor(static_cast<int>(sources.size()), threads, 1, [&](int, int s) {
+    for (size_t k = 1; k < parts.size(); ++k) {
+      const auto from = parts[k].lines.find(*sources[s].first);
+      if (from == parts[k].lines.end()) continue;
+      for (const auto& [key, n] : from->second) (*sources[s].second)[key] += n;
+    }
+  });
+  parts.clear();
   DropRepeatedLines(docs, counts, options, threads);
 }
 
