@@ -162,7 +162,9 @@ bool IsUiPrompt(std::string_view line) {
 
 bool IsBareDate(std::string_view line) {
   line = StripSpace(line);
-  if (line.empty() || WordCount(line, 10) > 10) return false;
+  // A date stamp has a number in it: most lines are ruled out at once.
+  if (line.find_first_of("0123456789") == std::string_view::npos) return false;
+  if (WordCount(line, 10) > 10) return false;
   bool digit = false;
   std::string word;
   auto word_ok = [&] {
