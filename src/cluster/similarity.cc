@@ -1,37 +1,13 @@
 #include "cluster/similarity.h"
 
 #include <algorithm>
-#include <boost/sort/block_indirect_sort/block_indirect_sort.hpp>
 #include <cmath>
 #include <limits>
-#include <span>
-#include <tuple>
 
 #include "base/parallel.h"
+#include "cluster/posting_index.h"
 
 namespace storyline::cluster {
-namespace {
-
-// One item in a term's posting list, as the candidate search reads it.
-struct Posting {
-  int day;  // first day; 0 when undated
-  int item;
-  float weight;
-};
-
-// A term's postings in the flat posting array: dated ones sorted by first
-// day (then item), then undated ones by item.
-struct TermPostings {
-  size_t dated_begin, undated_begin, end;
-  std::span<const Posting> Dated(const std::vector<Posting>& all) const {
-    return std::span(all).subspan(dated_begin, undated_begin - dated_begin);
-  }
-  std::span<const Posting> Undated(const std::vector<Posting>& all) const {
-    return std::span(all).subspan(undated_begin, end - undated_begin);
-  }
-};
-
-}  // namespace
 
 int DayNumber(absl::CivilDay day) {
   return static_cast<int>(day - absl::CivilDay(1970, 1, 1));
@@ -112,18 +88,6 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   ParallelFor(n, threads, 256, [&](int, int i) {
     indexed[i] = HeaviestTerms(vectors[i], params.candidate_terms);
   });
-  // Every (term, item) pair of the indexed terms, sorted into each term's
-  // posting list (dated by first day then item, then undated by item), on
-  // all threads; the keys are distinct, so any sort gives this order.
-  struct Key {
-    Term term;
-    uint32_t undated;
-    int day, item, slot;
-    auto Tie() const { return std::tie(term, undated, day, item); }
-  };
-  std::vector<size_t> offset(n + 1, 0);
-  for (int i = 0; i < n; ++i) offset[i + 1] = offset[i] + indexed[i].size();
-  std::vector<Key> keys(offset[n]);
   int max_span = 0;
   for (int i = 0; i < n; ++i) {
     if (dates[i].first && dates[i].last) {
@@ -131,53 +95,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
                           static_cast<int>(*dates[i].last - *dates[i].first));
     }
   }
-  ParallelFor(n, threads, 256, [&](int, int i) {
-    const bool dated = dates[i].first.has_value();
-    const int day = dated ? DayNumber(*dates[i].first) : 0;
-    for (size_t slot = 0; slot < indexed[i].size(); ++slot) {
-      keys[offset[i] + slot] = {vectors[i].terms[indexed[i][slot]],
-                                dated ? 0u : 1u, day, i,
-                                static_cast<int>(slot)};
-    }
-  });
-  boost::sort::block_indirect_sort(
-      keys.begin(), keys.end(),
-      [](const Key& x, const Key& y) { return x.Tie() < y.Tie(); },
-      static_cast<uint32_t>(ResolveThreads(threads)));
-  // A term is indexed when at least two items and at most max_df have it
-  // among their heaviest. Each item's slot then knows its term's list and
-  // its own place in it, so that it visits only the blocks next to its own
-  // (see `block` below).
-  const int max_df =
+  const PostingIndex index(
+      vectors, dates, indexed,
       MaxPostings(params.max_term_docs, params.max_df_ratio,
-                  std::max(static_cast<size_t>(n), params.corpus_size));
-  std::vector<Posting> postings(keys.size());
-  std::vector<TermPostings> lists;
-  std::vector<std::vector<int>> list_of(n), position(n);
-  for (int i = 0; i < n; ++i) {
-    list_of[i].assign(indexed[i].size(), -1);
-    position[i].assign(indexed[i].size(), -1);
-  }
-  for (size_t b = 0; b < keys.size();) {
-    size_t e = b + 1;
-    while (e < keys.size() && keys[e].term == keys[b].term) ++e;
-    const size_t df = e - b;
-    if (df >= 2 && df <= static_cast<size_t>(max_df)) {
-      size_t u = b;
-      while (u < e && keys[u].undated == 0) ++u;
-      const int list = static_cast<int>(lists.size());
-      lists.push_back({b, u, e});
-      for (size_t k = b; k < e; ++k) {
-        const Key& key = keys[k];
-        list_of[key.item][key.slot] = list;
-        position[key.item][key.slot] = static_cast<int>(k < u ? k - b : k - u);
-        postings[k] = {key.day, key.item,
-                       vectors[key.item].weights[indexed[key.item][key.slot]]};
-      }
-    }
-    b = e;
-  }
-  keys = {};
+                  std::max(static_cast<size_t>(n), params.corpus_size)),
+      threads);
   // A long posting list is cut into blocks of `block` postings (in date
   // order, or input order for undated items) and an item visits only its
   // own block and the two beside it: a symmetric rule, so each pair is
@@ -216,12 +138,11 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       s.score[p.item] += weight * p.weight;
     };
     for (size_t slot = 0; slot < indexed[i].size(); ++slot) {
-      const int list = list_of[i][slot];
-      if (list < 0) continue;
+      if (!index.Has(i, slot)) continue;
       const float weight = vectors[i].weights[indexed[i][slot]];
-      const std::span<const Posting> dated = lists[list].Dated(postings);
-      const std::span<const Posting> undated = lists[list].Undated(postings);
-      const int at = position[i][slot];
+      const std::span<const Posting> dated = index.Dated(i, slot);
+      const std::span<const Posting> undated = index.Undated(i, slot);
+      const int at = index.Position(i, slot);
       if (dates[i].first) {
         const auto [from, to] = window(at, dated.size());
         const int lo = DayNumber(*dates[i].first) - horizon - max_span;
