@@ -111,13 +111,30 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
   }
   Reserve(graph, [&](int c) { return graph.length[c]; });
   {
-    std::vector<int64_t> cursor(graph.begin);
-    for (const Edge& e : edges) {
-      const int a = id[e.a], b = id[e.b];
-      if (a == b) continue;
-      graph.links[cursor[a]++] = {b, e.similarity};
-      graph.links[cursor[b]++] = {a, e.similarity};
+    // Each worker reads every edge and writes the lists of one range of
+    // clusters, ranges of about equal links: the lists fill in edge order
+    // as on one thread, and the writes, scattered over memory, are what
+    // costs, so they are what is shared out.
+    const int parts = ResolveThreads(threads);
+    int64_t links = 0;
+    for (int c = 0; c < n; ++c) links += graph.length[c];
+    std::vector<int> range_end(parts, n);
+    int64_t seen = 0;
+    for (int c = 0, part = 0; c < n && part + 1 < parts; ++c) {
+      seen += graph.length[c];
+      if (seen * parts >= links * (part + 1)) range_end[part++] = c + 1;
     }
+    std::vector<int64_t> cursor(graph.begin);
+    ParallelFor(parts, parts, 1, [&](int, int part) {
+      const int from = part == 0 ? 0 : range_end[part - 1];
+      const int to = range_end[part];
+      for (const Edge& e : edges) {
+        const int a = id[e.a], b = id[e.b];
+        if (a == b) continue;
+        if (a >= from && a < to) graph.links[cursor[a]++] = {b, e.similarity};
+        if (b >= from && b < to) graph.links[cursor[b]++] = {a, e.similarity};
+      }
+    });
   }
   ParallelFor(static_cast<int>(graph.open.size()), threads, 256,
               [&](int, int k) {
