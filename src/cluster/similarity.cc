@@ -121,6 +121,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
 
   const int workers = ResolveThreads(threads);
   const PackedVectors packed(vectors, workers);
+  const TimeDiscount discount(dates, params);
   std::vector<std::vector<Edge>> found(n);
   struct Scratch {
     std::vector<float> score;
@@ -185,7 +186,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       if (k + 2 < touched.size()) Prefetch(packed[touched[k + 2]]);
       s.score[j] = 0;
       const double cosine = s.dot(packed[j]);
-      const double similarity = cosine * TimeFactor(dates[i], dates[j], params);
+      const double similarity = cosine * discount.Between(i, j);
       if (similarity >= params.min_similarity) {
         found[i].push_back(
             {i, j, static_cast<float>(similarity), static_cast<float>(cosine)});

@@ -98,11 +98,28 @@ void RepeatedLineCounts::Add(const Document& doc) {
 }
 
 void RepeatedLineCounts::Merge(const RepeatedLineCounts& other) {
-  for (const auto& [source, n] : other.source_docs) source_docs[source] += n;
-  for (const auto& [source, counts] : other.lines) {
-    auto& mine = lines[source];
-    for (const auto& [key, n] : counts) mine[key] += n;
+  Merge({&other, 1});
+}
+
+void RepeatedLineCounts::Merge(std::span<const RepeatedLineCounts> parts,
+                               int threads) {
+  // Every source's table is made first, so that none moves while the
+  // sources are summed, each by one worker.
+  for (const RepeatedLineCounts& part : parts) {
+    for (const auto& [source, n] : part.source_docs) source_docs[source] += n;
+    for (const auto& [source, counts] : part.lines) lines[source];
   }
+  std::vector<
+      std::pair<const std::string*, absl::flat_hash_map<std::string, int>*>>
+      tables;
+  for (auto& [source, counts] : lines) tables.push_back({&source, &counts});
+  ParallelFor(static_cast<int>(tables.size()), threads, 1, [&](int, int t) {
+    for (const RepeatedLineCounts& part : parts) {
+      const auto from = part.lines.find(*tables[t].first);
+      if (from == part.lines.end()) continue;
+      for (const auto& [key, n] : from->second) (*tables[t].second)[key] += n;
+    }
+  });
 }
 
 void RepeatedLineCounts::Prune(const CleanOptions& options) {
@@ -158,27 +175,8 @@ void RemoveRepeatedLines(std::vector<Document>& docs,
   std::vector<RepeatedLineCounts> parts(ResolveThreads(threads));
   ParallelFor(static_cast<int>(docs.size()), threads, 64,
               [&](int worker, int i) { parts[worker].Add(docs[i]); });
-  // Summed source by source, the sources on all threads: each source's
-  // table is made first, so that none moves while others are filled.
   RepeatedLineCounts counts = std::move(parts[0]);
-  for (size_t k = 1; k < parts.size(); ++k) {
-    for (const auto& [source, n] : parts[k].source_docs) {
-      counts.source_docs[source] += n;
-    }
-    for (const auto& [source, lines] : parts[k].lines) counts.lines[source];
-  }
-  std::vector<
-      std::pair<const std::string*, absl::flat_hash_map<std::string, int>*>>
-      sources;
-  for (auto& [source, lines] : counts.lines)
-    sources.push_back({&source, &lines});
-  ParallelFor(static_cast<int>(sources.size()), threads, 1, [&](int, int s) {
-    for (size_t k = 1; k < parts.size(); ++k) {
-      const auto from = parts[k].lines.find(*sources[s].first);
-      if (from == parts[k].lines.end()) continue;
-      for (const auto& [key, n] : from->second) (*sources[s].second)[key] += n;
-    }
-  });
+  counts.Merge(std::span(parts).subspan(1), threads);
   parts.clear();
   DropRepeatedLines(docs, counts, options, threads);
 }

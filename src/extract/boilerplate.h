@@ -4,6 +4,7 @@
 // many of its articles.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ struct RepeatedLineCounts {
 
   void Add(const Document& doc);
   void Merge(const RepeatedLineCounts& other);
+  // Adds every part, source by source on `threads` workers (0: all cores).
+  void Merge(std::span<const RepeatedLineCounts> parts, int threads = 1);
   // Keeps only the lines DropRepeatedLines would remove, once every part
   // is merged in: what a process sends on can then be small.
   void Prune(const CleanOptions& options);
