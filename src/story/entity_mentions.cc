@@ -244,17 +244,13 @@ std::vector<NameMention> FindNameMentions(const StoryView& view) {
   // always has the same id (or none).
   absl::flat_hash_set<std::string_view> starts, other_starts, lower;
   std::vector<bool> start_term(view.terms(), false);
-  auto term_of = [&](const Token& t, std::span<const int> ids, size_t k) {
-    if (!ids.empty()) return ids[k];
-    return IsContent(t) ? view.TermId(t.stem) : -1;
-  };
   for (const SentenceRef& s : view.sentences()) {
     const std::span<const int> ids = view.WordTerms(s.words);
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Token& t = s.words[k];
       if (!t.upper_initial || !t.sentence_start) continue;
       if (t.stopword && !AllCaps(view.Text(s.doc, t.span))) continue;
-      const int id = term_of(t, ids, k);
+      const int id = ids[k];
       if (id >= 0) {
         start_term[id] = true;
         starts.insert(t.norm);
@@ -268,7 +264,7 @@ std::vector<NameMention> FindNameMentions(const StoryView& view) {
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Token& t = s.words[k];
       if (t.upper_initial) continue;
-      const int id = term_of(t, ids, k);
+      const int id = ids[k];
       const bool asked =
           id >= 0 ? start_term[id] && starts.contains(t.norm)
                   : !other_starts.empty() && other_starts.contains(t.norm);

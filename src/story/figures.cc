@@ -48,17 +48,6 @@ int SharedCount(const std::vector<int>& a, const std::vector<int>& b) {
   return common;
 }
 
-// The term ids of a sentence's words (-1: not a content word), so that
-// contexts compare as integers.
-std::vector<int> TermIdsOf(const StoryView& view, const SentenceRef& s) {
-  const std::span<const int> known = view.WordTerms(s.words);
-  if (!known.empty()) return {known.begin(), known.end()};
-  std::vector<int> ids;
-  for (const Token& t : s.words)
-    ids.push_back(IsContent(t) ? view.TermId(t.stem) : -1);
-  return ids;
-}
-
 // The figures of one sentence; `context` is its and the previous
 // sentence's content stems.
 void FiguresIn(const StoryView& view, const SentenceRef& s,
@@ -101,7 +90,7 @@ bool MayHoldFigure(const SentenceRef& s) {
   return false;
 }
 
-void AddContextStems(const SentenceRef& s, const std::vector<int>& ids,
+void AddContextStems(const SentenceRef& s, std::span<const int> ids,
                      std::vector<int>& out) {
   for (size_t k = 0; k < s.words.size(); ++k) {
     if (ids[k] >= 0 && !NumberValue(s.words[k].norm)) out.push_back(ids[k]);
@@ -130,11 +119,14 @@ std::vector<Figure> CollectFigures(const StoryView& view,
       auto date = DayOf(dates[first + i]);
       if (!date && i > 0) date = DayOf(dates[first + i - 1]);
       context.clear();
-      const std::vector<int> ids = TermIdsOf(view, s);
+      // Term ids, so that contexts compare as integers; copied, as the
+      // previous sentence's are asked for before they are used.
+      const std::span<const int> terms = view.WordTerms(s.words);
+      const std::vector<int> ids(terms.begin(), terms.end());
       AddContextStems(s, ids, context);
       if (i > 0) {
-        AddContextStems(sentences[i - 1], TermIdsOf(view, sentences[i - 1]),
-                        context);
+        AddContextStems(sentences[i - 1],
+                        view.WordTerms(sentences[i - 1].words), context);
       }
       std::sort(context.begin(), context.end());
       context.erase(std::unique(context.begin(), context.end()), context.end());

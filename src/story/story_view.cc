@@ -138,6 +138,18 @@ const int* StoryView::TermsAt(std::span<const text::Token> words) const {
   return it->ids.data() + (first - it->begin);
 }
 
+std::span<const int> StoryView::WordTerms(
+    std::span<const text::Token> words) const {
+  if (const int* known = TermsAt(words)) return {known, words.size()};
+  looked_up_.clear();
+  for (const text::Token& t : words) {
+    const auto it =
+        IsContent(t) ? term_ids_.find(text::StemHash(t)) : term_ids_.end();
+    looked_up_.push_back(it == term_ids_.end() ? -1 : it->second);
+  }
+  return looked_up_;
+}
+
 std::span<const int> StoryView::WordTerms(int doc) const {
   const auto it = word_terms_of_.find(doc);
   if (it == word_terms_of_.end()) return {};
@@ -172,16 +184,8 @@ SparseVector StoryView::Vectorize(std::span<const text::Token> words) const {
   auto count = [&](int id) {
     if (term_counts_[id]++ == 0) ids.push_back(id);
   };
-  if (const int* known = TermsAt(words)) {
-    for (size_t k = 0; k < words.size(); ++k) {
-      if (known[k] >= 0) count(known[k]);
-    }
-  } else {
-    for (const text::Token& t : words) {
-      if (!IsContent(t)) continue;
-      const auto it = term_ids_.find(text::StemHash(t));
-      if (it != term_ids_.end()) count(it->second);
-    }
+  for (const int id : WordTerms(words)) {
+    if (id >= 0) count(id);
   }
   std::sort(ids.begin(), ids.end());
   SparseVector merged;

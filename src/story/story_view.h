@@ -27,7 +27,7 @@ struct SentenceRef {
 class StoryView {
  public:
   // `corpus` must have analysed every document in `docs` and outlive this.
-  // Not thread-safe: Vectorize keeps scratch buffers.
+  // Not thread-safe: Vectorize and WordTerms keep scratch buffers.
   StoryView(const StoryCorpus& corpus, std::span<const int> docs);
 
   const StoryCorpus& corpus() const { return corpus_; }
@@ -54,13 +54,10 @@ class StoryView {
   SparseVector Vectorize(std::span<const text::Token> words) const;
   // The term id of each of document `doc`'s words (-1: not a content word).
   std::span<const int> WordTerms(int doc) const;
-  // The same for a stretch of a story document's words or title words, such
-  // as a sentence's (SentenceRef::words); empty for any other words.
-  std::span<const int> WordTerms(std::span<const text::Token> words) const {
-    const int* ids = TermsAt(words);
-    return ids ? std::span<const int>(ids, words.size())
-               : std::span<const int>();
-  }
+  // The same for any words: read from the analysis when they are a stretch
+  // of a story document's words or title words (a sentence's, say), else
+  // looked up into a scratch buffer that the next call reuses.
+  std::span<const int> WordTerms(std::span<const text::Token> words) const;
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }
   // The id of a content stem of the story's words, or -1.
@@ -101,6 +98,7 @@ class StoryView {
   // Vectorize's scratch, all zero between calls: a view serves one thread.
   mutable std::vector<int> term_counts_;  // by term id
   mutable std::vector<int> counted_ids_;
+  mutable std::vector<int> looked_up_;  // WordTerms of foreign words
 };
 
 }  // namespace storyline::story
