@@ -44,10 +44,6 @@ constexpr std::array<std::string_view, 7> kEnglishWeekdays = {
     "friday", "saturday", "sunday"};
 // "Thursday's meeting".
 constexpr std::array<std::string_view, 2> kPossessives = {"'s", "’s"};
-constexpr std::array<std::string_view, 14> kEnglishWeekdaysPossessive = {
-    "monday's",   "tuesday's", "wednesday's", "thursday's", "friday's",
-    "saturday's", "sunday's",  "monday’s",    "tuesday’s",  "wednesday’s",
-    "thursday’s", "friday’s",  "saturday’s",  "sunday’s"};
 // Nominative, accusative, genitive and prepositional forms.
 constexpr std::array<std::array<std::string_view, 4>, 7> kRussianWeekdays = {{
     {"понедельник", "понедельника", "понедельнике", ""},
@@ -139,27 +135,30 @@ bool MayStartDate(std::string_view w) {
   if (w.empty()) return false;
   const auto first = static_cast<unsigned char>(w[0]);
   if (first >= '0' && first <= '9') return true;
-  static const absl::flat_hash_set<std::string_view> kStarts = [] {
-    absl::flat_hash_set<std::string_view> words(kPhraseOpeners.begin(),
-                                                kPhraseOpeners.end());
-    for (const auto& [word, offset] : kDeicticWords) words.insert(word);
-    for (const auto& [word, part] : kPartWords) words.insert(word);
-    for (const std::string_view name : kEnglishMonths) words.insert(name);
+  static const absl::flat_hash_set<std::string> kStarts = [] {
+    absl::flat_hash_set<std::string> words(kPhraseOpeners.begin(),
+                                           kPhraseOpeners.end());
+    for (const auto& [word, offset] : kDeicticWords) words.emplace(word);
+    for (const auto& [word, part] : kPartWords) words.emplace(word);
+    for (const std::string_view name : kEnglishMonths) words.emplace(name);
     for (const std::string_view abbreviation : kEnglishMonthAbbreviations) {
-      words.insert(abbreviation);
+      words.emplace(abbreviation);
     }
-    for (const std::string_view day : kEnglishWeekdays) words.insert(day);
-    for (const std::string_view day : kEnglishWeekdaysPossessive) {
-      words.insert(day);
+    for (const std::string_view day : kEnglishWeekdays) {
+      words.emplace(day);
+      for (const std::string_view suffix : kPossessives) {
+        words.insert(std::string(day) + std::string(suffix));
+      }
     }
     for (const auto& forms : kRussianWeekdays) {
       for (const std::string_view form : forms) {
-        if (!form.empty()) words.insert(form);
+        if (!form.empty()) words.emplace(form);
       }
     }
     return words;
   }();
-  if (kStarts.contains(w)) return true;
+  // absl's heterogeneous lookup takes its own string_view type.
+  if (kStarts.contains(absl::string_view(w.data(), w.size()))) return true;
   // Russian month names are matched on their stems: not a closed list.
   return first >= 0x80 && RussianMonth(w) != 0;
 }
