@@ -130,13 +130,13 @@ DistributedResult RunDistributed(const Comm& comm,
   DistributedResult out;
   PipelineTimings& timings = out.result.timings;
   CollectingErrorSink errors;
-  RankReport mine;
-  uint64_t sent_before = 0;
-  // Attributes what this rank sent since the last call to `step`.
+  // What this rank sent, by step: sent_for(step) gives `step` all it sent
+  // that no earlier step was given.
+  decltype(RankReport::bytes_sent) sent_by_step{};
   auto sent_for = [&](CommStep step) {
-    mine.bytes_sent[static_cast<size_t>(step)] +=
-        comm.bytes_sent() - sent_before;
-    sent_before = comm.bytes_sent();
+    uint64_t counted = 0;
+    for (const uint64_t bytes : sent_by_step) counted += bytes;
+    sent_by_step[static_cast<size_t>(step)] += comm.bytes_sent() - counted;
   };
 
   std::vector<Article> articles =
@@ -250,7 +250,7 @@ DistributedResult RunDistributed(const Comm& comm,
   w.Put(std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count());
   w.Put(PeakRssKb());
-  for (const uint64_t bytes : mine.bytes_sent) w.Put(bytes);
+  for (const uint64_t bytes : sent_by_step) w.Put(bytes);
   const std::vector<std::string> rank_parts = comm.Gather(w.Take(), 0);
   for (const std::string& part : error_parts) {
     WireReader r(part);
