@@ -21,6 +21,14 @@ function(storyline_library name)
   target_link_libraries(storyline_${name} PUBLIC ${ARG_DEPS})
 endfunction()
 
+# storyline_allocator(TARGET): links a program with jemalloc when enabled.
+# Libraries leave the allocator to the program that uses them.
+function(storyline_allocator target)
+  if(STORYLINE_JEMALLOC)
+    target_link_libraries(${target} PRIVATE PkgConfig::JEMALLOC)
+  endif()
+endfunction()
+
 # storyline_test(STAGE DEPS ...): one GoogleTest binary per tests/ folder.
 # Files named *_data_test.cc read ../shared and are added only when it exists.
 function(storyline_test stage)
