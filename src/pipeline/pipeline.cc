@@ -46,10 +46,15 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   // Shingles kept from the analysis spare copy verification a second pass
   // over the words, at about 4 KB per document until it is done. Beside
   // clustering, which needs the memory more, that saves little (3% of the
-  // time of a 100k-article run, for a sixth more peak memory).
-  auto analysis = pipeline::AnalyzeDocuments(
-      result.docs, options, threads,
-      {.stem_df = tell, .shingles = !options.run_clustering});
+  // time of a 100k-article run, for a sixth more peak memory). The words
+  // themselves are kept for the story stage, at about 4 bytes a word: that
+  // spares it tokenizing and stemming every document again, a sixth of its
+  // time.
+  auto analysis =
+      pipeline::AnalyzeDocuments(result.docs, options, threads,
+                                 {.stem_df = tell,
+                                  .shingles = !options.run_clustering,
+                                  .kept_words = tell});
   result.timings.analyze_s = watch.Lap();
 
   // Copies before the vectors are weighed: their signatures are gone by
@@ -65,6 +70,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   const auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
   auto stem_df = std::move(analysis.stem_df);
+  const text::KeptTexts kept = std::move(analysis.kept);
   analysis = {};
   result.timings.analyze_s += watch.Lap();
   if (!options.run_clustering) return result;
@@ -75,7 +81,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
     result.stories = story::TellStories(
         {.docs = result.docs, .copies = result.copies, .events = result.events},
         std::move(stem_df), static_cast<int>(result.docs.size()),
-        result.clusters, options.story, threads);
+        result.clusters, options.story, threads, &kept);
   }
   result.timings.story_s = watch.Lap();
   return result;

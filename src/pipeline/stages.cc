@@ -79,6 +79,8 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     analysis.signatures.resize(n);
     if (needs.shingles) analysis.shingled.resize(n);
   }
+  const bool keep = needs.kept_words && options.run_clustering;
+  if (keep) analysis.kept.docs.resize(n);
   PerWorker<text::Analyzer> analyzers(threads);
   PerWorker<dedup::Fingerprinter> fingerprinters(threads, options.dedup);
   ParallelFor(n, threads, 16, [&](int worker, int i) {
@@ -86,8 +88,19 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
     std::vector<text::Token> body;
     if (options.run_clustering) {
       text::Analyzer& analyzer = analyzers[worker];
-      const auto title = analyzer.Words(doc.title, doc.lang);
-      body = analyzer.Words(doc.text, doc.lang);
+      std::vector<text::Token> title;
+      if (keep) {
+        std::vector<uint32_t> title_entries, body_entries;
+        title = analyzer.Words(doc.title, doc.lang, title_entries);
+        body = analyzer.Words(doc.text, doc.lang, body_entries);
+        text::KeptTexts::Doc& kept = analysis.kept.docs[i];
+        text::KeepWords(title, title_entries, kept.title);
+        text::KeepWords(body, body_entries, kept.body);
+        kept.lexicon = worker;
+      } else {
+        title = analyzer.Words(doc.title, doc.lang);
+        body = analyzer.Words(doc.text, doc.lang);
+      }
       analysis.counts[i] = cluster::CountTerms(title, body, options.cluster);
       if (needs.stem_df) story::CountContentStems(body, stem_df[worker]);
     }
@@ -107,6 +120,11 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
   });
   for (const auto& part : stem_df) {
     for (const auto& [stem, df] : part) analysis.stem_df[stem] += df;
+  }
+  if (keep) {
+    for (int w = 0; w < ResolveThreads(threads); ++w) {
+      analysis.kept.lexicons.push_back(analyzers[w].TakeLexicon());
+    }
   }
   return analysis;
 }

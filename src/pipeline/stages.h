@@ -16,6 +16,7 @@
 #include "storyline/options.h"
 #include "storyline/pipeline.h"
 #include "storyline/types.h"
+#include "text/kept_words.h"
 
 namespace storyline::pipeline {
 
@@ -41,6 +42,7 @@ struct Analysis {
   std::vector<dedup::Signature> signatures;   // empty unless finding copies
   std::vector<dedup::ShingledText> shingled;  // empty unless asked for
   story::StemDf stem_df;                      // empty unless asked for
+  text::KeptTexts kept;                       // empty unless asked for
 };
 struct AnalysisNeeds {
   // The story stage's stem document frequencies (what story::BuildCorpus
@@ -49,6 +51,9 @@ struct AnalysisNeeds {
   // Every document's shingles, so that copy verification need not
   // tokenize again (about 4 KB per document while they are kept).
   bool shingles = false;
+  // Every document's words in kept form (8 bytes a word), so that the
+  // story stage need not tokenize and stem them again.
+  bool kept_words = false;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
                           const PipelineOptions& options, int threads,

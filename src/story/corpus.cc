@@ -10,12 +10,13 @@
 
 namespace storyline::story {
 
-DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
-  DocAnalysis a;
+namespace {
+
+// Sentences, and where each starts among the words already set.
+void AddSentences(text::Analyzer& analyzer, const Document& doc,
+                  DocAnalysis& a) {
   a.analysed = true;
-  a.words = analyzer.Words(doc.text, doc.lang);
   a.sentences = analyzer.Sentences(doc.text);
-  a.title_words = analyzer.Words(doc.title, doc.lang);
   // Words and sentences are both in text order: one merge pass. A
   // sentence's word range ends where the next begins (StoryView trims
   // words past its end).
@@ -25,6 +26,26 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
     a.sentence_words.push_back(w);
   }
   a.sentence_words.push_back(a.words.size());
+}
+
+}  // namespace
+
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc) {
+  DocAnalysis a;
+  a.words = analyzer.Words(doc.text, doc.lang);
+  a.title_words = analyzer.Words(doc.title, doc.lang);
+  AddSentences(analyzer, doc, a);
+  return a;
+}
+
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc,
+                    const text::KeptTexts& kept, int d) {
+  const text::KeptTexts::Doc& words = kept.docs[d];
+  const text::Lexicon& lexicon = kept.lexicons[words.lexicon];
+  DocAnalysis a;
+  a.words = text::RestoreWords(words.body, lexicon, doc.text);
+  a.title_words = text::RestoreWords(words.title, lexicon, doc.title);
+  AddSentences(analyzer, doc, a);
   return a;
 }
 

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "storyline/types.h"
 #include "text/analyzer.h"
+#include "text/kept_words.h"
 #include "text/tokenizer.h"
 
 namespace storyline::story {
@@ -51,6 +52,11 @@ StoryCorpus BuildCorpus(std::span<const Document> docs,
 
 // One document's analysis, as BuildCorpus makes it.
 DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc);
+
+// The same analysis from the words of document `d` kept by an earlier pass
+// (`kept.Has(d)`): only the sentences are found again.
+DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc,
+                    const text::KeptTexts& kept, int d);
 
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);

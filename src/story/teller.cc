@@ -130,7 +130,8 @@ std::vector<Story> TellStories(const StoryInput& input,
 
 std::vector<Story> TellStories(const StoryInput& input, StemDf stem_df,
                                int documents, std::span<const Cluster> clusters,
-                               const StoryOptions& options, int threads) {
+                               const StoryOptions& options, int threads,
+                               const text::KeptTexts* kept) {
   StoryCorpus corpus;
   corpus.docs = input.docs;
   corpus.analyses.resize(input.docs.size());
@@ -143,7 +144,10 @@ std::vector<Story> TellStories(const StoryInput& input, StemDf stem_df,
   ParallelFor(
       static_cast<int>(clusters.size()), threads, 1, [&](int worker, int i) {
         for (const int d : clusters[i].docs) {
-          corpus.analyses[d] = Analyse(analyzers[worker], input.docs[d]);
+          corpus.analyses[d] =
+              kept && kept->Has(d)
+                  ? Analyse(analyzers[worker], input.docs[d], *kept, d)
+                  : Analyse(analyzers[worker], input.docs[d]);
         }
         stories[i] =
             Tell(input, corpus, clusters[i], std::move(reuse[i]), options);

@@ -42,9 +42,10 @@ std::vector<Story> TellStories(const StoryInput& input,
 // may be more than `input.docs`): each story's documents are analysed when
 // it is told and dropped after, so memory holds the words of the stories in
 // progress, not of the whole input. `clusters` must not share documents.
-std::vector<Story> TellStories(const StoryInput& input,
-                               StemDf stem_df,
+// Documents with words in `kept` are not tokenized again.
+std::vector<Story> TellStories(const StoryInput& input, StemDf stem_df,
                                int documents, std::span<const Cluster> clusters,
-                               const StoryOptions& options, int threads);
+                               const StoryOptions& options, int threads,
+                               const text::KeptTexts* kept = nullptr);
 
 }  // namespace storyline::story

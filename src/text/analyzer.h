@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "storyline/types.h"
+#include "text/kept_words.h"
 #include "text/stemmer.h"
 #include "text/tokenizer.h"
 
@@ -20,7 +21,19 @@ class Analyzer {
   Analyzer() = default;
 
   // Words of `text` with norm, stem and stopword flag. O(bytes).
-  std::vector<Token> Words(std::string_view text, Lang lang);
+  std::vector<Token> Words(std::string_view text, Lang lang) {
+    return Analyze(text, lang, nullptr);
+  }
+
+  // The same, and each word's entry in this analyzer's lexicon (kNoEntry
+  // for numbers), so that the words can be kept (text/kept_words.h). Once
+  // entries are asked for, the lexicon grows with every new word form until
+  // TakeLexicon().
+  std::vector<Token> Words(std::string_view text, Lang lang,
+                           std::vector<uint32_t>& entries);
+
+  // The lexicon the entries so far refer to; the analyzer starts afresh.
+  Lexicon TakeLexicon();
 
   // Words without stems (cheaper): for shingling.
   std::vector<Token> PlainWords(std::string_view text) {
@@ -40,12 +53,18 @@ class Analyzer {
     std::string stem;
     uint64_t stem_hash = 0;
     bool stopword = false;
+    uint32_t entry = kNoEntry;  // in lexicon_, once entries are asked for
   };
   static constexpr size_t kKnownWords = 1 << 18;
+
+  std::vector<Token> Analyze(std::string_view text, Lang lang,
+                             std::vector<uint32_t>* entries);
 
   Tokenizer tokenizer_;
   Stemmer stemmer_;
   absl::flat_hash_map<std::string, KnownWord> known_;
+  Lexicon lexicon_;
+  bool keep_lexicon_ = false;  // entries were asked for: never forget words
 };
 
 }  // namespace storyline::text

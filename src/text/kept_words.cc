@@ -1,0 +1,106 @@
+#include "text/kept_words.h"
+
+#include <cassert>
+
+#include "text/stopwords.h"
+#include "text/unicode.h"
+
+namespace storyline::text {
+namespace {
+
+enum Flag : uint32_t {
+  kNumber = 1,
+  kUpperInitial = 2,
+  kSentenceStart = 4,
+};
+
+// Fields of a code: (shift, bits). All ones in a field means "too large:
+// the value is in the next code".
+constexpr int kGapShift = 0, kGapBits = 3;
+constexpr int kLengthShift = 3, kLengthBits = 5;
+constexpr int kFlagShift = 8;
+constexpr int kEntryShift = 11, kEntryBits = 21;
+// A number's entry (kNoEntry) in the entry field.
+constexpr uint32_t kNumberEntry = (1u << kEntryBits) - 2;
+
+constexpr uint32_t Escape(int bits) { return (1u << bits) - 1; }
+
+// The field's value, or its escape with `value` appended after the code.
+uint32_t Field(uint32_t value, int bits, std::vector<uint32_t>& extra) {
+  if (value < Escape(bits)) return value;
+  extra.push_back(value);
+  return Escape(bits);
+}
+
+}  // namespace
+
+void KeepWords(std::span<const Token> tokens, std::span<const uint32_t> entries,
+               std::vector<KeptWord>& out) {
+  assert(entries.size() == tokens.size());
+  std::vector<KeptWord> codes, extra;
+  codes.reserve(tokens.size());
+  uint32_t end = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    extra.clear();
+    uint32_t code = Field(t.span.begin - end, kGapBits, extra) << kGapShift;
+    code |= Field(t.span.end - t.span.begin, kLengthBits, extra)
+            << kLengthShift;
+    uint32_t flags = 0;
+    if (t.is_number) flags |= kNumber;
+    if (t.upper_initial) flags |= kUpperInitial;
+    if (t.sentence_start) flags |= kSentenceStart;
+    code |= flags << kFlagShift;
+    uint32_t entry = kNumberEntry;
+    if (entries[i] != kNoEntry) {
+      entry = entries[i] < kNumberEntry ? entries[i] : Escape(kEntryBits);
+      if (entry == Escape(kEntryBits)) extra.push_back(entries[i]);
+    }
+    code |= entry << kEntryShift;
+    codes.push_back(code);
+    codes.insert(codes.end(), extra.begin(), extra.end());
+    end = t.span.end;
+  }
+  // Kept for long: no slack.
+  out.reserve(out.size() + codes.size());
+  out.insert(out.end(), codes.begin(), codes.end());
+}
+
+std::vector<Token> RestoreWords(std::span<const KeptWord> words,
+                                const Lexicon& lexicon, std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(words.size());
+  uint32_t end = 0;
+  for (size_t i = 0; i < words.size();) {
+    const uint32_t code = words[i++];
+    auto field = [&](int shift, int bits) {
+      const uint32_t value = (code >> shift) & Escape(bits);
+      return value == Escape(bits) ? words[i++] : value;
+    };
+    Token& t = tokens.emplace_back();
+    t.span.begin = end + field(kGapShift, kGapBits);
+    t.span.end = end = t.span.begin + field(kLengthShift, kLengthBits);
+    const uint32_t flags = code >> kFlagShift;
+    t.is_number = (flags & kNumber) != 0;
+    t.upper_initial = (flags & kUpperInitial) != 0;
+    t.sentence_start = (flags & kSentenceStart) != 0;
+    const uint32_t entry = code >> kEntryShift;
+    if (entry == kNumberEntry) {  // as Analyzer::Words treats numbers
+      FoldCaseInto(text.substr(t.span.begin, t.span.end - t.span.begin),
+                   t.norm);
+      t.stopword = IsStopword(t.norm);
+      t.stem = t.norm;
+      t.stem_hash = HashStem(t.stem);
+      continue;
+    }
+    const LexiconEntry& e =
+        lexicon[entry == Escape(kEntryBits) ? words[i++] : entry];
+    t.norm = e.norm;
+    t.stem = e.stem;
+    t.stem_hash = e.stem_hash;
+    t.stopword = e.stopword;
+  }
+  return tokens;
+}
+
+}  // namespace storyline::text

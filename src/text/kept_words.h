@@ -1,0 +1,59 @@
+// Words of a text kept from one pass over it for a later one, at about 4
+// bytes a word instead of a Token's 88: the pipeline reads every document's
+// words once to count terms, and its story stage needs the same words again. A
+// kept word is its span (the gap after the previous word, and a length),
+// its flags, and its entry in the lexicon of the analyzer that read it.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace storyline::text {
+
+// One distinct word form as an analyzer stemmed it.
+struct LexiconEntry {
+  std::string norm, stem;
+  uint64_t stem_hash = 0;
+  bool stopword = false;
+};
+using Lexicon = std::vector<LexiconEntry>;
+
+// Numbers are not in the lexicon: their stem is their own form.
+inline constexpr uint32_t kNoEntry = UINT32_MAX;
+
+// A kept word is one 32-bit code: the gap after the previous word (3
+// bits), its length (5 bits), its flags (3 bits) and its lexicon entry (21
+// bits). Most words fit; a longer gap or word, or a later entry, takes an
+// extra code holding the whole value.
+using KeptWord = uint32_t;
+
+// Appends `tokens` in kept form, given each token's lexicon entry.
+void KeepWords(std::span<const Token> tokens, std::span<const uint32_t> entries,
+               std::vector<KeptWord>& out);
+
+// The tokens again, exactly as the analyzer gave them; `text` is what they
+// were read from and `lexicon` that of the analyzer that read them.
+std::vector<Token> RestoreWords(std::span<const KeptWord> words,
+                                const Lexicon& lexicon, std::string_view text);
+
+// The kept title and body words of many documents, read by several
+// analyzers (one lexicon each).
+struct KeptTexts {
+  struct Doc {
+    std::vector<KeptWord> title, body;
+    int lexicon = -1;  // -1: not kept
+  };
+  std::vector<Doc> docs;
+  std::vector<Lexicon> lexicons;
+
+  bool Has(size_t doc) const {
+    return doc < docs.size() && docs[doc].lexicon >= 0;
+  }
+};
+
+}  // namespace storyline::text
