@@ -8,6 +8,7 @@
 #include "dedup/signature.h"
 #include "storyline/options.h"
 #include "storyline/types.h"
+#include "text/kept_words.h"
 #include "text/tokenizer.h"
 
 namespace storyline::dedup {
@@ -52,13 +53,14 @@ std::optional<CopyPair> VerifyPair(Candidate ids, const Document& doc_a,
                                    bool exact_equal,
                                    const DedupOptions& options);
 
-// Verifies candidates, tokenizing again only the documents they name.
-// `signatures` are those of `docs`. Sorted by (a, b).
+// Verifies candidates, tokenizing again only the documents they name
+// (those with words in `kept` are not tokenized). `signatures` are those of
+// `docs`. Sorted by (a, b).
 std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
                                        std::span<const Signature> signatures,
                                        std::span<const Candidate> candidates,
-                                       const DedupOptions& options,
-                                       int threads);
+                                       const DedupOptions& options, int threads,
+                                       const text::KeptTexts* kept = nullptr);
 
 // The same with every document's shingles at hand (`shingled[i]` from
 // `docs[i]`, as Fingerprint gives them): no tokenizing at all.

@@ -175,6 +175,22 @@ ShingledText Fingerprinter::ShinglesOf(std::string_view text) {
   return Shingled();
 }
 
+ShingledText Fingerprinter::ShinglesOf(std::string_view text,
+                                       std::span<const text::KeptWord> words,
+                                       const text::Lexicon& lexicon) {
+  words_.hashes.clear();
+  words_.spans.clear();
+  for (text::KeptWordReader r(words); r.Next();) {
+    const std::string_view norm = r.Norm(lexicon, text, folded_);
+    words_.hashes.push_back(
+        XXH3_64bits_withSeed(norm.data(), norm.size(), options_.seed));
+    words_.spans.push_back(r.span());
+  }
+  ShingleHashesInto(words_.hashes, options_.shingle_tokens, options_.seed,
+                    shingles_);
+  return Shingled();
+}
+
 void Fingerprinter::HashText(std::string_view text) {
   if (!tokenizer_) tokenizer_ = std::make_unique<text::Tokenizer>();
   HashTextInto(text, *tokenizer_, options_.seed, words_, folded_);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storyline/options.h"
+#include "text/kept_words.h"
 #include "text/tokenizer.h"
 
 namespace storyline::dedup {
@@ -89,8 +90,12 @@ class Fingerprinter {
   // The signature alone.
   Signature SignatureOf(std::string_view text);
   Signature SignatureOf(std::span<const text::Token> tokens);
-  // The shingles alone.
+  // The shingles alone: of the text, or of its words kept by an analysis
+  // pass (text/kept_words.h; no tokenizing).
   ShingledText ShinglesOf(std::string_view text);
+  ShingledText ShinglesOf(std::string_view text,
+                          std::span<const text::KeptWord> words,
+                          const text::Lexicon& lexicon);
 
  private:
   void HashText(std::string_view text);

@@ -141,8 +141,8 @@ std::vector<CopyPair> VerifyAll(std::span<const Document> docs,
 std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
                                        std::span<const Signature> signatures,
                                        std::span<const Candidate> candidates,
-                                       const DedupOptions& options,
-                                       int threads) {
+                                       const DedupOptions& options, int threads,
+                                       const text::KeptTexts* kept) {
   // Words of every document a candidate names, computed once each.
   std::vector<int> needed;
   for (const auto& c : candidates) {
@@ -154,10 +154,16 @@ std::vector<CopyPair> VerifyCandidates(std::span<const Document> docs,
   std::vector<ShingledText> shingled(needed.size());
   const int workers = ResolveThreads(threads);
   PerWorker<Fingerprinter> fingerprinters(workers, options);
-  ParallelFor(
-      static_cast<int>(needed.size()), workers, 16, [&](int worker, int i) {
-        shingled[i] = fingerprinters[worker].ShinglesOf(docs[needed[i]].text);
-      });
+  ParallelFor(static_cast<int>(needed.size()), workers, 16,
+              [&](int worker, int i) {
+                const int d = needed[i];
+                Fingerprinter& fingerprinter = fingerprinters[worker];
+                shingled[i] = kept && kept->Has(d)
+                                  ? fingerprinter.ShinglesOf(
+                                        docs[d].text, kept->docs[d].body,
+                                        kept->lexicons[kept->docs[d].lexicon])
+                                  : fingerprinter.ShinglesOf(docs[d].text);
+              });
   return VerifyAll(
       docs, signatures, candidates, options, workers,
       [&](int doc) -> const ShingledText& {

@@ -152,13 +152,13 @@ void FindCopies(PipelineResult& result, const Analysis& analysis,
                 const PipelineOptions& options, int threads) {
   const auto candidates =
       dedup::FindCandidates(analysis.signatures, options.dedup, threads);
-  result.copies =
-      analysis.shingled.empty()
-          ? dedup::VerifyCandidates(result.docs, analysis.signatures,
-                                    candidates, options.dedup, threads)
-          : dedup::VerifyCandidates(result.docs, analysis.signatures,
-                                    analysis.shingled, candidates,
-                                    options.dedup, threads);
+  result.copies = analysis.shingled.empty()
+                      ? dedup::VerifyCandidates(
+                            result.docs, analysis.signatures, candidates,
+                            options.dedup, threads, &analysis.kept)
+                      : dedup::VerifyCandidates(
+                            result.docs, analysis.signatures, analysis.shingled,
+                            candidates, options.dedup, threads);
 }
 
 namespace {

@@ -66,35 +66,59 @@ void KeepWords(std::span<const Token> tokens, std::span<const uint32_t> entries,
   out.insert(out.end(), codes.begin(), codes.end());
 }
 
+bool KeptWordReader::Next() {
+  if (at_ >= words_.size()) return false;
+  const uint32_t code = words_[at_++];
+  auto field = [&](int shift, int bits) {
+    const uint32_t value = (code >> shift) & Escape(bits);
+    return value == Escape(bits) ? words_[at_++] : value;
+  };
+  span_.begin = span_.end + field(kGapShift, kGapBits);
+  span_.end = span_.begin + field(kLengthShift, kLengthBits);
+  flags_ = code >> kFlagShift;
+  entry_ = code >> kEntryShift;
+  if (entry_ == kNumberEntry) {
+    entry_ = kNoEntry;
+  } else if (entry_ == Escape(kEntryBits)) {
+    entry_ = words_[at_++];
+  }
+  return true;
+}
+
+bool KeptWordReader::is_number() const { return (flags_ & kNumber) != 0; }
+bool KeptWordReader::upper_initial() const {
+  return (flags_ & kUpperInitial) != 0;
+}
+bool KeptWordReader::sentence_start() const {
+  return (flags_ & kSentenceStart) != 0;
+}
+
+std::string_view KeptWordReader::Norm(const Lexicon& lexicon,
+                                      std::string_view text,
+                                      std::string& scratch) const {
+  if (entry_ != kNoEntry) return lexicon[entry_].norm;
+  FoldCaseInto(text.substr(span_.begin, span_.end - span_.begin), scratch);
+  return scratch;
+}
+
 std::vector<Token> RestoreWords(std::span<const KeptWord> words,
                                 const Lexicon& lexicon, std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(words.size());
-  uint32_t end = 0;
-  for (size_t i = 0; i < words.size();) {
-    const uint32_t code = words[i++];
-    auto field = [&](int shift, int bits) {
-      const uint32_t value = (code >> shift) & Escape(bits);
-      return value == Escape(bits) ? words[i++] : value;
-    };
+  for (KeptWordReader r(words); r.Next();) {
     Token& t = tokens.emplace_back();
-    t.span.begin = end + field(kGapShift, kGapBits);
-    t.span.end = end = t.span.begin + field(kLengthShift, kLengthBits);
-    const uint32_t flags = code >> kFlagShift;
-    t.is_number = (flags & kNumber) != 0;
-    t.upper_initial = (flags & kUpperInitial) != 0;
-    t.sentence_start = (flags & kSentenceStart) != 0;
-    const uint32_t entry = code >> kEntryShift;
-    if (entry == kNumberEntry) {  // as Analyzer::Words treats numbers
-      FoldCaseInto(text.substr(t.span.begin, t.span.end - t.span.begin),
-                   t.norm);
+    t.span = r.span();
+    t.is_number = r.is_number();
+    t.upper_initial = r.upper_initial();
+    t.sentence_start = r.sentence_start();
+    if (r.entry() == kNoEntry) {  // as Analyzer::Words treats numbers
+      r.Norm(lexicon, text, t.norm);
       t.stopword = IsStopword(t.norm);
       t.stem = t.norm;
       t.stem_hash = HashStem(t.stem);
       continue;
     }
-    const LexiconEntry& e =
-        lexicon[entry == Escape(kEntryBits) ? words[i++] : entry];
+    const LexiconEntry& e = lexicon[r.entry()];
     t.norm = e.norm;
     t.stem = e.stem;
     t.stem_hash = e.stem_hash;

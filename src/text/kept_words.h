@@ -36,6 +36,32 @@ using KeptWord = uint32_t;
 void KeepWords(std::span<const Token> tokens, std::span<const uint32_t> entries,
                std::vector<KeptWord>& out);
 
+// Reads kept words in order without building tokens.
+class KeptWordReader {
+ public:
+  explicit KeptWordReader(std::span<const KeptWord> words) : words_(words) {}
+
+  // Moves to the next word; false past the last.
+  bool Next();
+
+  Span span() const { return span_; }
+  bool is_number() const;
+  bool upper_initial() const;
+  bool sentence_start() const;
+  // The word's lexicon entry; kNoEntry for a number.
+  uint32_t entry() const { return entry_; }
+  // The word's case-folded form: its entry's, or for a number its text
+  // (`text`, what the words were read from) folded into `scratch`.
+  std::string_view Norm(const Lexicon& lexicon, std::string_view text,
+                        std::string& scratch) const;
+
+ private:
+  std::span<const KeptWord> words_;
+  size_t at_ = 0;
+  Span span_;
+  uint32_t flags_ = 0, entry_ = kNoEntry;
+};
+
 // The tokens again, exactly as the analyzer gave them; `text` is what they
 // were read from and `lexicon` that of the analyzer that read them.
 std::vector<Token> RestoreWords(std::span<const KeptWord> words,

@@ -9,6 +9,8 @@
 #include "pipeline/clean.h"
 #include "storyline/ingest.h"
 #include "testing.h"
+#include "text/analyzer.h"
+#include "text/kept_words.h"
 #include "text/tokenizer.h"
 
 namespace storyline::dedup {
@@ -23,6 +25,19 @@ std::vector<Document> SampleDocs() {
     if (doc.ok()) docs.push_back(*std::move(doc));
   }
   return docs;
+}
+
+void ExpectSamePairs(const std::vector<CopyPair>& got,
+                     const std::vector<CopyPair>& expected) {
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].a, expected[i].a);
+    EXPECT_EQ(got[i].b, expected[i].b);
+    EXPECT_EQ(got[i].kind, expected[i].kind);
+    EXPECT_EQ(got[i].jaccard, expected[i].jaccard);
+    EXPECT_EQ(got[i].passage_a.begin, expected[i].passage_a.begin);
+    EXPECT_EQ(got[i].passage_b.end, expected[i].passage_b.end);
+  }
 }
 
 TEST(CopiesTest, CandidatesFindEveryPairBruteForceFinds) {
@@ -95,16 +110,44 @@ TEST(CopiesTest, KeptShinglesVerifyAsTokenizingAgain) {
       VerifyCandidates(docs, signatures, shingled, candidates, options, 2);
   const auto again = VerifyCandidates(docs, signatures, candidates, options, 2);
   ASSERT_FALSE(kept.empty());
-  ASSERT_EQ(kept.size(), again.size());
-  for (size_t i = 0; i < kept.size(); ++i) {
-    EXPECT_EQ(kept[i].a, again[i].a);
-    EXPECT_EQ(kept[i].b, again[i].b);
-    EXPECT_EQ(kept[i].kind, again[i].kind);
-    EXPECT_EQ(kept[i].jaccard, again[i].jaccard);
-    EXPECT_EQ(kept[i].passage_a.begin, again[i].passage_a.begin);
-    EXPECT_EQ(kept[i].passage_b.end, again[i].passage_b.end);
-  }
+  ExpectSamePairs(kept, again);
   EXPECT_EQ(FindCopies(docs, options, 2).size(), kept.size());
+}
+
+// Words kept by an analysis pass give the shingles tokenizing gives, and
+// so the same copies.
+TEST(CopiesTest, KeptWordsVerifyAsTokenizingAgain) {
+  const std::vector<Document> docs = SampleDocs();
+  const DedupOptions options;
+  text::Analyzer analyzer;
+  text::KeptTexts kept;
+  kept.docs.resize(docs.size());
+  std::vector<uint32_t> entries;
+  std::vector<Signature> signatures;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const auto words = analyzer.Words(docs[d].text, docs[d].lang, entries);
+    text::KeepWords(words, entries, kept.docs[d].body);
+    kept.docs[d].lexicon = 0;
+    signatures.push_back(ComputeSignature(words, options));
+  }
+  kept.lexicons.push_back(analyzer.TakeLexicon());
+  Fingerprinter fingerprinter(options);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const ShingledText from_text = fingerprinter.ShinglesOf(docs[d].text);
+    const ShingledText from_kept = fingerprinter.ShinglesOf(
+        docs[d].text, kept.docs[d].body, kept.lexicons[0]);
+    EXPECT_EQ(from_kept.ordered, from_text.ordered) << docs[d].id;
+    ASSERT_EQ(from_kept.words(), from_text.words()) << docs[d].id;
+    for (size_t w = 0; w < from_text.words(); ++w) {
+      ASSERT_EQ(from_kept.WordSpan(w), from_text.WordSpan(w)) << docs[d].id;
+    }
+  }
+  const auto candidates = FindCandidates(signatures, options, 2);
+  const auto with_kept =
+      VerifyCandidates(docs, signatures, candidates, options, 2, &kept);
+  ASSERT_FALSE(with_kept.empty());
+  ExpectSamePairs(with_kept,
+                  VerifyCandidates(docs, signatures, candidates, options, 2));
 }
 
 // Words of 255 bytes or more keep their length outside the one-byte table.
