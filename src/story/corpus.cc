@@ -1,6 +1,7 @@
 #include "story/corpus.h"
 
 #include <algorithm>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <cmath>
 #include <memory>
 
@@ -60,7 +61,8 @@ std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words) {
   for (const text::Token& t : words) {
     if (IsContent(t)) keys.push_back(text::StemHash(t));
   }
-  std::sort(keys.begin(), keys.end());
+  // Hashes sort faster without a branch per comparison.
+  boost::sort::pdqsort_branchless(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
