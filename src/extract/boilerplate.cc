@@ -1,9 +1,10 @@
 #include "extract/boilerplate.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "base/parallel.h"
 #include "base/strings.h"
 #include "extract/line_rules.h"
@@ -47,6 +48,18 @@ bool IsForeignUi(std::string_view line, Script article_script) {
 
 std::string Key(std::string_view line) { return AsciiLower(StripSpace(line)); }
 
+// A line as the repeated-line rule counts it: a 64-bit hash of its Key(),
+// made in `scratch`. Distinct lines of one source share a hash with odds of
+// about n^2 / 2^65, and tables of integers cost no string per line.
+uint64_t LineHash(std::string_view line, std::string& scratch) {
+  line = StripSpace(line);
+  scratch.assign(line);
+  for (char& c : scratch) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return XXH3_64bits(scratch.data(), scratch.size());
+}
+
 // Documents of a source of `source_docs` that must hold a line for it to be
 // the source's furniture rather than its news.
 int NeededDocs(int source_docs, const CleanOptions& options) {
@@ -87,14 +100,17 @@ std::string RemoveBoilerplateLines(std::string_view text,
 void RepeatedLineCounts::Add(const Document& doc) {
   if (doc.source.empty()) return;
   ++source_docs[doc.source];
-  absl::flat_hash_set<std::string> keys;
+  std::vector<uint64_t> keys;  // each line once per document
+  std::string scratch;
   for (const std::string_view line : SplitLines(doc.text)) {
     if (line.size() <= kMaxRepeatedLineBytes && !StripSpace(line).empty()) {
-      keys.insert(Key(line));
+      keys.push_back(LineHash(line, scratch));
     }
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   auto& counts = lines[doc.source];
-  for (const std::string& key : keys) ++counts[key];
+  for (const uint64_t key : keys) ++counts[key];
 }
 
 void RepeatedLineCounts::Merge(const RepeatedLineCounts& other) {
@@ -110,7 +126,7 @@ void RepeatedLineCounts::Merge(std::span<const RepeatedLineCounts> parts,
     for (const auto& [source, counts] : part.lines) lines[source];
   }
   std::vector<
-      std::pair<const std::string*, absl::flat_hash_map<std::string, int>*>>
+      std::pair<const std::string*, absl::flat_hash_map<uint64_t, int>*>>
       tables;
   for (auto& [source, counts] : lines) tables.push_back({&source, &counts});
   ParallelFor(static_cast<int>(tables.size()), threads, 1, [&](int, int t) {
@@ -145,9 +161,10 @@ void DropRepeatedLines(std::vector<Document>& docs,
       return;
     }
     const int needed = NeededDocs(source->second, options);
+    std::string scratch;
     auto repeated = [&](std::string_view line) {
       if (line.size() > kMaxRepeatedLineBytes) return false;
-      const auto it = lines->second.find(Key(line));
+      const auto it = lines->second.find(LineHash(line, scratch));
       return it != lines->second.end() && it->second >= needed;
     };
     const std::vector<std::string_view> split = SplitLines(doc.text);

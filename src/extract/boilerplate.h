@@ -35,8 +35,9 @@ void RemoveRepeatedLines(std::vector<Document>& docs,
 // processes: count each part, merge, then drop from each part.
 struct RepeatedLineCounts {
   absl::flat_hash_map<std::string, int> source_docs;  // source -> documents
-  // source -> line key -> documents holding the line (once per document)
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> lines;
+  // source -> line (a hash of it, lower-cased and trimmed) -> documents
+  // holding the line (once per document)
+  absl::flat_hash_map<std::string, absl::flat_hash_map<uint64_t, int>> lines;
 
   void Add(const Document& doc);
   void Merge(const RepeatedLineCounts& other);
