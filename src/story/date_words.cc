@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
+#include "story/word_table.h"
 
 namespace storyline::story {
 namespace {
@@ -135,30 +135,29 @@ bool MayStartDate(std::string_view w) {
   if (w.empty()) return false;
   const auto first = static_cast<unsigned char>(w[0]);
   if (first >= '0' && first <= '9') return true;
-  static const absl::flat_hash_set<std::string> kStarts = [] {
-    absl::flat_hash_set<std::string> words(kPhraseOpeners.begin(),
-                                           kPhraseOpeners.end());
-    for (const auto& [word, offset] : kDeicticWords) words.emplace(word);
-    for (const auto& [word, part] : kPartWords) words.emplace(word);
-    for (const std::string_view name : kEnglishMonths) words.emplace(name);
+  static const WordTable kStarts = [] {
+    WordTable words;
+    for (const std::string_view opener : kPhraseOpeners) words.Insert(opener);
+    for (const auto& [word, offset] : kDeicticWords) words.Insert(word);
+    for (const auto& [word, part] : kPartWords) words.Insert(word);
+    for (const std::string_view name : kEnglishMonths) words.Insert(name);
     for (const std::string_view abbreviation : kEnglishMonthAbbreviations) {
-      words.emplace(abbreviation);
+      words.Insert(abbreviation);
     }
     for (const std::string_view day : kEnglishWeekdays) {
-      words.emplace(day);
+      words.Insert(day);
       for (const std::string_view suffix : kPossessives) {
-        words.insert(std::string(day) + std::string(suffix));
+        words.Insert(std::string(day) + std::string(suffix));
       }
     }
     for (const auto& forms : kRussianWeekdays) {
       for (const std::string_view form : forms) {
-        if (!form.empty()) words.emplace(form);
+        words.Insert(form);
       }
     }
     return words;
   }();
-  // absl's heterogeneous lookup takes its own string_view type.
-  if (kStarts.contains(absl::string_view(w.data(), w.size()))) return true;
+  if (kStarts.contains(w)) return true;
   // Russian month names are matched on their stems: not a closed list.
   return first >= 0x80 && RussianMonth(w) != 0;
 }

@@ -2,14 +2,10 @@
 
 #include <initializer_list>
 
-#include "absl/container/flat_hash_set.h"
+#include "story/word_table.h"
 
 namespace storyline::story {
 namespace {
-
-// Closed word lists, asked about every word of every capitalized run:
-// hash sets, built once and never changed.
-using WordSet = absl::flat_hash_set<std::string_view>;
 
 // The Russian stems below are Cyrillic: a word in ASCII matches none.
 bool MayBeCyrillic(std::string_view w) {
@@ -27,24 +23,25 @@ bool StartsWithAny(std::string_view w,
 }  // namespace
 
 bool IsTitleWord(std::string_view w) {
-  static const auto* const kWords = new WordSet{"deputy",      "foreign",
-                                                "minister",    "secretary",
-                                                "general",     "president",
-                                                "vice",        "press",
-                                                "permanent",   "representative",
-                                                "ambassador",  "spokesman",
-                                                "spokeswoman", "spokesperson",
-                                                "chancellor",  "prime",
-                                                "senator",     "governor",
-                                                "mayor",       "chief",
-                                                "head",        "director",
-                                                "chairman",    "envoy",
-                                                "defense",     "defence",
-                                                "state",       "undersecretary",
-                                                "assistant",   "mr",
-                                                "mrs",         "ms",
-                                                "dr",          "sen",
-                                                "gen",         "leader"};
+  static const auto* const kWords =
+      new WordTable{"deputy",      "foreign",
+                    "minister",    "secretary",
+                    "general",     "president",
+                    "vice",        "press",
+                    "permanent",   "representative",
+                    "ambassador",  "spokesman",
+                    "spokeswoman", "spokesperson",
+                    "chancellor",  "prime",
+                    "senator",     "governor",
+                    "mayor",       "chief",
+                    "head",        "director",
+                    "chairman",    "envoy",
+                    "defense",     "defence",
+                    "state",       "undersecretary",
+                    "assistant",   "mr",
+                    "mrs",         "ms",
+                    "dr",          "sen",
+                    "gen",         "leader"};
   if (kWords->contains(w)) return true;
   return MayBeCyrillic(w) &&
          StartsWithAny(w, {"замминистр", "министр", "заместител", "глав",
@@ -54,7 +51,7 @@ bool IsTitleWord(std::string_view w) {
 }
 
 bool IsOrgWord(std::string_view w) {
-  static const auto* const kWords = new WordSet{
+  static const auto* const kWords = new WordTable{
       "ministry",    "council",        "organization", "organisation",
       "alliance",    "mission",        "department",   "agency",
       "committee",   "union",          "party",        "bank",
@@ -79,7 +76,7 @@ bool IsPlaceCue(std::string_view w) {
 }
 
 bool IsSpeechVerb(std::string_view w) {
-  static const auto* const kWords = new WordSet{
+  static const auto* const kWords = new WordTable{
       "said",      "says",       "stated",     "stressed",  "noted",
       "added",     "told",       "claimed",    "explained", "warned",
       "announced", "commented",  "declared",   "insisted",  "continued",

@@ -11,6 +11,7 @@
 #include "story/date_words.h"
 #include "story/dates.h"
 #include "story/timeline.h"
+#include "story/word_table.h"
 
 namespace storyline::story {
 namespace {
@@ -148,26 +149,22 @@ std::optional<double> NumberValue(std::string_view w) {
   if (!std::isdigit(static_cast<unsigned char>(w[0]))) {
     // English number words, and Russian cardinals in the cases that come
     // before a unit.
-    static const auto* const kWords =
-        new absl::flat_hash_map<std::string_view, int>{
-            {"zero", 0},      {"one", 1},       {"two", 2},
-            {"three", 3},     {"four", 4},      {"five", 5},
-            {"six", 6},       {"seven", 7},     {"eight", 8},
-            {"nine", 9},      {"ten", 10},      {"eleven", 11},
-            {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-            {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17},
-            {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-            {"один", 1},      {"одна", 1},      {"одного", 1},
-            {"два", 2},       {"две", 2},       {"двух", 2},
-            {"три", 3},       {"трех", 3},      {"трёх", 3},
-            {"четыре", 4},    {"четырех", 4},   {"четырёх", 4},
-            {"пять", 5},      {"пяти", 5},      {"шесть", 6},
-            {"шести", 6},     {"семь", 7},      {"семи", 7},
-            {"восемь", 8},    {"восьми", 8},    {"девять", 9},
-            {"девяти", 9},    {"десять", 10},   {"десяти", 10}};
-    const auto it = kWords->find(w);
-    if (it == kWords->end()) return std::nullopt;
-    return static_cast<double>(it->second);
+    static const auto* const kWords = new WordTable(WordTable::Valued(
+        {{"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+         {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+         {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+         {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+         {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+         {"twenty", 20},  {"один", 1},       {"одна", 1},      {"одного", 1},
+         {"два", 2},      {"две", 2},        {"двух", 2},      {"три", 3},
+         {"трех", 3},     {"трёх", 3},       {"четыре", 4},    {"четырех", 4},
+         {"четырёх", 4},  {"пять", 5},       {"пяти", 5},      {"шесть", 6},
+         {"шести", 6},    {"семь", 7},       {"семи", 7},      {"восемь", 8},
+         {"восьми", 8},   {"девять", 9},     {"девяти", 9},    {"десять", 10},
+         {"десяти", 10}}));
+    const int* value = kWords->Find(w);
+    if (!value) return std::nullopt;
+    return static_cast<double>(*value);
   }
   if (w.size() > 15) return std::nullopt;
   // "1,000" groups thousands; "7,5" is a decimal comma.
