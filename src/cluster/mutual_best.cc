@@ -1,6 +1,7 @@
 #include "cluster/mutual_best.h"
 
 #include <algorithm>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <cstdint>
 #include <memory>
 
@@ -37,8 +38,9 @@ struct Graph {
 // Sorts a list by neighbour and sums the totals of repeated neighbours;
 // returns the new length.
 int Combine(std::span<Link> list) {
-  std::sort(list.begin(), list.end(),
-            [](const Link& x, const Link& y) { return x.to < y.to; });
+  boost::sort::pdqsort_branchless(
+      list.begin(), list.end(),
+      [](const Link& x, const Link& y) { return x.to < y.to; });
   int out = 0;
   for (const Link& l : list) {
     if (out > 0 && list[out - 1].to == l.to) {
