@@ -51,8 +51,8 @@ struct AnalysisNeeds {
   // Every document's shingles, so that copy verification need not
   // tokenize again (about 4 KB per document while they are kept).
   bool shingles = false;
-  // Every document's words in kept form (8 bytes a word), so that the
-  // story stage need not tokenize and stem them again.
+  // Every document's words in kept form (about 4 bytes a word), so that
+  // copy verification and the story stage need not tokenize them again.
   bool kept_words = false;
 };
 Analysis AnalyzeDocuments(std::span<const Document> docs,
