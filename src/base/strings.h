@@ -26,11 +26,17 @@ inline std::string_view StripSpace(std::string_view s) {
   return StripTrailingSpace(StripLeadingSpace(s));
 }
 
-inline std::string AsciiLower(std::string_view s) {
-  std::string out(s);
+// `s` with ASCII letters lower-cased, into `out` (its memory reused).
+inline void AsciiLowerInto(std::string_view s, std::string& out) {
+  out.assign(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+}
+
+inline std::string AsciiLower(std::string_view s) {
+  std::string out;
+  AsciiLowerInto(s, out);
   return out;
 }
 

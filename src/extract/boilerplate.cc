@@ -52,11 +52,7 @@ std::string Key(std::string_view line) { return AsciiLower(StripSpace(line)); }
 // made in `scratch`. Distinct lines of one source share a hash with odds of
 // about n^2 / 2^65, and tables of integers cost no string per line.
 uint64_t LineHash(std::string_view line, std::string& scratch) {
-  line = StripSpace(line);
-  scratch.assign(line);
-  for (char& c : scratch) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  AsciiLowerInto(StripSpace(line), scratch);
   return XXH3_64bits(scratch.data(), scratch.size());
 }
 
