@@ -25,9 +25,7 @@ std::vector<Token> Analyzer::Analyze(std::string_view text, Lang lang,
   if (entries) entries->reserve(tokens.size());
   for (Token& token : tokens) {
     if (token.is_number) {
-      token.stopword = IsStopword(token.norm);
-      token.stem = token.norm;
-      token.stem_hash = HashStem(token.stem);
+      AnalyzeNumber(token);
       if (entries) entries->push_back(kNoEntry);
       continue;
     }

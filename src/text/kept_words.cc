@@ -34,6 +34,12 @@ uint32_t Field(uint32_t value, int bits, std::vector<uint32_t>& extra) {
 
 }  // namespace
 
+void AnalyzeNumber(Token& token) {
+  token.stopword = IsStopword(token.norm);
+  token.stem = token.norm;
+  token.stem_hash = HashStem(token.stem);
+}
+
 void KeepWords(std::span<const Token> tokens, std::span<const uint32_t> entries,
                std::vector<KeptWord>& out) {
   assert(entries.size() == tokens.size());
@@ -111,11 +117,9 @@ std::vector<Token> RestoreWords(std::span<const KeptWord> words,
     t.is_number = r.is_number();
     t.upper_initial = r.upper_initial();
     t.sentence_start = r.sentence_start();
-    if (r.entry() == kNoEntry) {  // as Analyzer::Words treats numbers
+    if (r.entry() == kNoEntry) {
       r.Norm(lexicon, text, t.norm);
-      t.stopword = IsStopword(t.norm);
-      t.stem = t.norm;
-      t.stem_hash = HashStem(t.stem);
+      AnalyzeNumber(t);
       continue;
     }
     const LexiconEntry& e = lexicon[r.entry()];

@@ -26,6 +26,10 @@ using Lexicon = std::vector<LexiconEntry>;
 // Numbers are not in the lexicon: their stem is their own form.
 inline constexpr uint32_t kNoEntry = UINT32_MAX;
 
+// Sets what the analyzer gives a number, from its `norm`: its stem (its own
+// form), the stem's hash, and its stopword flag.
+void AnalyzeNumber(Token& token);
+
 // A kept word is one 32-bit code: the gap after the previous word (3
 // bits), its length (5 bits), its flags (3 bits) and its lexicon entry (21
 // bits). Most words fit; a longer gap or word, or a later entry, takes an
