@@ -71,10 +71,6 @@ void CountContentStems(std::span<const text::Token> words, StemDf& df) {
   for (const uint64_t key : ContentStemKeys(words)) ++df[key];
 }
 
-double StoryCorpus::Idf(std::string_view stem) const {
-  return IdfOfKey(StemKey(stem));
-}
-
 double StoryCorpus::IdfOfKey(uint64_t key) const {
   if (analysed_docs < 2) return 1;
   const auto it = df.find(key);

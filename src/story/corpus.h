@@ -39,10 +39,9 @@ struct StoryCorpus {
   StemDf df;                          // stem -> documents with it
   int analysed_docs = 0;
 
-  // log(1 + N / df): rare stems weigh more. With no background (a single
-  // story told alone) every stem weighs 1.
-  double Idf(std::string_view stem) const;
-  double IdfOfKey(uint64_t key) const;  // the same, by StemKey(stem)
+  // log(1 + N / df) of the stem with StemKey `key`: rare stems weigh more.
+  // With no background (a single story told alone) every stem weighs 1.
+  double IdfOfKey(uint64_t key) const;
 };
 
 // Analyses the documents listed in `which` (all when empty) with `threads`
@@ -62,7 +61,7 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc,
 bool IsContent(const text::Token& token);
 
 // The distinct content stems of a document's words, as sorted StemKeys:
-// what the document adds to the frequencies behind StoryCorpus::Idf.
+// what the document adds to the frequencies behind StoryCorpus::IdfOfKey.
 std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words);
 
 // Adds one to `df` for each distinct content stem of a document's words.
