@@ -54,8 +54,6 @@ bool IsContent(const text::Token& token) {
   return !token.stopword && !token.is_number && token.stem.size() >= 2;
 }
 
-uint64_t StemKey(std::string_view stem) { return text::HashStem(stem); }
-
 std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words) {
   std::vector<uint64_t> keys;
   for (const text::Token& t : words) {

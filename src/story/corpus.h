@@ -25,12 +25,11 @@ struct DocAnalysis {
   bool analysed = false;
 };
 
-// Documents containing each content stem, keyed by StemKey: 64-bit keys
-// instead of strings make the table a third of the size and let a server
-// keep each article's stems as a short list of integers.
+// Documents containing each content stem, keyed by its hash
+// (text::HashStem, which Token::stem_hash holds): 64-bit keys instead of
+// strings make the table a third of the size and let a server keep each
+// article's stems as a short list of integers.
 using StemDf = absl::flat_hash_map<uint64_t, int>;
-
-uint64_t StemKey(std::string_view stem);
 
 // Read-only once built; shared by the threads telling stories.
 struct StoryCorpus {
@@ -39,7 +38,7 @@ struct StoryCorpus {
   StemDf df;                          // stem -> documents with it
   int analysed_docs = 0;
 
-  // log(1 + N / df) of the stem with StemKey `key`: rare stems weigh more.
+  // log(1 + N / df) of the stem hashed to `key`: rare stems weigh more.
   // With no background (a single story told alone) every stem weighs 1.
   double IdfOfKey(uint64_t key) const;
 };
@@ -60,7 +59,7 @@ DocAnalysis Analyse(text::Analyzer& analyzer, const Document& doc,
 // A content word: not a stopword, not a number, at least two bytes.
 bool IsContent(const text::Token& token);
 
-// The distinct content stems of a document's words, as sorted StemKeys:
+// The distinct content stems of a document's words, as sorted stem hashes:
 // what the document adds to the frequencies behind StoryCorpus::IdfOfKey.
 std::vector<uint64_t> ContentStemKeys(std::span<const text::Token> words);
 

@@ -60,12 +60,7 @@ class StoryView {
   std::span<const int> WordTerms(std::span<const text::Token> words) const;
   // The stem of term `id`.
   std::string_view Stem(int id) const { return stems_[id]; }
-  // The id of a content stem of the story's words, or -1.
-  int TermId(std::string_view stem) const {
-    const auto it = term_ids_.find(StemKey(stem));
-    return it == term_ids_.end() ? -1 : it->second;
-  }
-  // Its rarity in the whole input (StoryCorpus::Idf).
+  // Its rarity in the whole input (StoryCorpus::IdfOfKey).
   double Idf(int id) const { return idf_[id]; }
   int terms() const { return static_cast<int>(stems_.size()); }
 
@@ -81,9 +76,9 @@ class StoryView {
   std::vector<int> docs_;
   std::vector<SentenceRef> sentences_;
   absl::flat_hash_map<int, std::pair<size_t, size_t>> sentence_range_;
-  absl::flat_hash_map<uint64_t, int> term_ids_;  // by StemKey
+  absl::flat_hash_map<uint64_t, int> term_ids_;  // by stem hash
   std::vector<std::string_view> stems_;          // views into the corpus
-  std::vector<uint64_t> stem_keys_;              // StemKey of each term
+  std::vector<uint64_t> stem_keys_;              // stem hash of each term
   std::vector<double> idf_;
   std::vector<float> centroid_;  // weight by term id, 0 where absent
   // Term ids of every analysed word array of the story (words and title
