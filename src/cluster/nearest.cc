@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cluster/best_candidates.h"
 #include "cluster/similarity.h"
 
 namespace storyline::cluster {
@@ -122,15 +123,8 @@ std::vector<NearestArticles::Match> NearestArticles::Neighbors(
     visit(0, undated);
     visit(from, to);
   }
-  auto better = [&](int x, int y) {
-    return score[x] != score[y] ? score[x] > score[y] : x < y;
-  };
   const size_t keep = std::min(touched.size(), std::max(max, kMaxCandidates));
-  if (touched.size() > keep) {
-    std::nth_element(touched.begin(), touched.begin() + keep, touched.end(),
-                     better);
-  }
-  for (const int d : touched) score[d] = 0;
+  KeepBestCandidates(touched, score, keep);
   const DotWith dot(v);
   for (size_t k = 0; k < keep; ++k) {
     out.push_back({touched[k], dot(vectors_[touched[k]])});

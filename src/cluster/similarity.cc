@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "base/parallel.h"
+#include "cluster/best_candidates.h"
 #include "cluster/posting_index.h"
 
 namespace storyline::cluster {
@@ -164,19 +165,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     }
     // The most promising candidates get an exact cosine.
     auto& touched = s.touched;
-    if (static_cast<int>(touched.size()) > params.max_candidates) {
-      std::nth_element(touched.begin(), touched.begin() + params.max_candidates,
-                       touched.end(), [&](int x, int y) {
-                         if (s.score[x] != s.score[y]) {
-                           return s.score[x] > s.score[y];
-                         }
-                         return x < y;
-                       });
-      for (size_t k = params.max_candidates; k < touched.size(); ++k) {
-        s.score[touched[k]] = 0;
-      }
-      touched.resize(params.max_candidates);
-    }
+    KeepBestCandidates(touched, s.score, params.max_candidates);
     std::sort(touched.begin(), touched.end());
     if (!touched.empty()) s.dot.Load(vectors[i]);
     for (size_t k = 0; k < touched.size(); ++k) {
@@ -184,7 +173,6 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       // The candidates lie all over memory: ask for the next ones' terms
       // while this one is computed.
       if (k + 2 < touched.size()) Prefetch(packed[touched[k + 2]]);
-      s.score[j] = 0;
       const double cosine = s.dot(packed[j]);
       const double similarity = cosine * discount.Between(i, j);
       if (similarity >= params.min_similarity) {
