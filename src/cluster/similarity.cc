@@ -115,15 +115,16 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
     return std::pair(begin, end);
   };
   // Beyond this gap the decay is below e^-6: without a floor, never an edge.
+  // With a floor there is no such gap, and no need to look for it.
+  const bool bounded = params.floor <= 0;
   const int horizon =
-      params.floor > 0
-          ? std::numeric_limits<int>::max() / 4
-          : params.window_days + static_cast<int>(6 * params.decay_days) + 1;
+      params.window_days + static_cast<int>(6 * params.decay_days) + 1;
 
   const int workers = ResolveThreads(threads);
   const PackedVectors packed(vectors, workers);
   const TimeDiscount discount(dates, params);
-  std::vector<std::vector<Edge>> found(n);
+  // Edges by block of rows: a worker takes a block whole and in order.
+  std::vector<std::vector<Edge>> found(RowShare::Blocks(n));
   struct Scratch {
     std::vector<float> score;
     std::vector<int> touched;
@@ -147,15 +148,18 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       const int at = index.Position(i, slot);
       if (dates[i].first) {
         const auto [from, to] = window(at, dated.size());
-        const int lo = DayNumber(*dates[i].first) - horizon - max_span;
-        const int hi =
-            DayNumber(dates[i].last.value_or(*dates[i].first)) + horizon;
-        auto begin = std::lower_bound(
-            dated.begin() + from, dated.begin() + to, lo,
-            [](const Posting& x, int day) { return x.day < day; });
-        for (auto p = begin; p != dated.begin() + to && p->day <= hi; ++p) {
-          visit(*p, weight);
+        auto begin = dated.begin() + from, end = dated.begin() + to;
+        if (bounded) {
+          const int lo = DayNumber(*dates[i].first) - horizon - max_span;
+          const int hi =
+              DayNumber(dates[i].last.value_or(*dates[i].first)) + horizon;
+          auto day_before = [](const Posting& x, int day) {
+            return x.day < day;
+          };
+          begin = std::lower_bound(begin, end, lo, day_before);
+          end = std::lower_bound(begin, end, hi + 1, day_before);
         }
+        for (auto p = begin; p != end; ++p) visit(*p, weight);
         for (const Posting& p : undated) visit(p, weight);
       } else {
         for (const Posting& p : dated) visit(p, weight);
@@ -176,7 +180,7 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       const double cosine = s.dot(packed[j]);
       const double similarity = cosine * discount.Between(i, j);
       if (similarity >= params.min_similarity) {
-        found[i].push_back(
+        found[i / RowShare::kBlock].push_back(
             {i, j, static_cast<float>(similarity), static_cast<float>(cosine)});
       }
     }
