@@ -71,7 +71,8 @@ TimeDiscount::TimeDiscount(std::span<const DateRange> dates,
 }
 
 double TimeDiscount::Between(int a, int b) const {
-  if (first_[a] == kUndated || first_[b] == kUndated || params_.floor >= 1) {
+  // The floor first: with no discount at all (stories), no day is read.
+  if (params_.floor >= 1 || first_[a] == kUndated || first_[b] == kUndated) {
     return 1;
   }
   const int gap = std::max({0, first_[b] - last_[a], first_[a] - last_[b]});
