@@ -144,7 +144,8 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
                 graph.length[c] = Combine(graph.Of(c));
               });
 
-  std::vector<int> best(n, -1), parent(n), absorbed(n, -1);
+  // target: final clusters -1, open ones their cluster after this round.
+  std::vector<int> best(n, -1), parent(n), absorbed(n, -1), target(n, -1);
   for (int c = 0; c < n; ++c) parent[c] = c;
   while (!graph.open.empty()) {
     // Each open cluster's most similar neighbour, if at or above the
@@ -175,8 +176,11 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
     }
     // Without a neighbour at the threshold a cluster is final (its
     // averages can only fall); absorbed ones live on in their partner.
+    // Where each link now leads, in one table: at a million items the
+    // gathering below reads it at random for every link.
     next.open.clear();
     for (const int c : graph.open) {
+      target[c] = best[c] < 0 ? -1 : parent[c];
       if (best[c] >= 0 && parent[c] == c) next.open.push_back(c);
     }
     Reserve(next, [&](int c) {
@@ -190,9 +194,8 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
                   int m = 0;
                   auto gather = [&](int from) {
                     for (const Link& l : graph.Of(from)) {
-                      if (best[l.to] < 0) continue;  // final
-                      const int to = parent[l.to];   // merged this round
-                      if (to != c) out[m++] = {to, l.total};
+                      const int to = target[l.to];
+                      if (to >= 0 && to != c) out[m++] = {to, l.total};
                     }
                   };
                   gather(c);
