@@ -35,7 +35,7 @@ void KeepBestCandidates(std::vector<int>& touched, std::span<float> score,
   // reaches `keep` is kept whole.
   const float scale = top > 0 ? (kBuckets - 1) / top : 0;
   auto bucket = [scale](float s) {
-    return std::min(kBuckets - 1, static_cast<int>(s * scale));
+    return std::clamp(static_cast<int>(s * scale), 0, kBuckets - 1);
   };
   std::array<int, kBuckets> count{};
   for (const Scored& s : scored) ++count[bucket(s.score)];
