@@ -177,11 +177,12 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
     // Without a neighbour at the threshold a cluster is final (its
     // averages can only fall); absorbed ones live on in their partner.
     // Where each link now leads, in one table: at a million items the
-    // gathering below reads it at random for every link.
+    // gathering below reads it at random for every link. A cluster stays
+    // open when it leads to itself.
     next.open.clear();
     for (const int c : graph.open) {
       target[c] = best[c] < 0 ? -1 : parent[c];
-      if (best[c] >= 0 && parent[c] == c) next.open.push_back(c);
+      if (target[c] == c) next.open.push_back(c);
     }
     Reserve(next, [&](int c) {
       return graph.length[c] +
