@@ -32,7 +32,7 @@ std::vector<std::vector<int>> Groups(const std::vector<int>& labels) {
 }
 
 // Adds `similarity` on the edge (a, b), keeping the larger value.
-void Raise(std::vector<Edge>& edges, int a, int b, float similarity) {
+void Raise(EdgeList& edges, int a, int b, float similarity) {
   if (a == b) return;
   if (a > b) std::swap(a, b);
   edges.push_back({a, b, similarity, similarity});
@@ -41,7 +41,7 @@ void Raise(std::vector<Edge>& edges, int a, int b, float similarity) {
 // Collapses parallel edges to their maximum; sorted by (a, b). The
 // similarity pass lists its edges in that order already, and only the few
 // raised after it need sorting: they are merged in, in linear time.
-void Dedupe(std::vector<Edge>& edges) {
+void Dedupe(EdgeList& edges) {
   auto by_pair = [](const Edge& x, const Edge& y) {
     if (x.a != y.a) return x.a < y.a;
     if (x.b != y.b) return x.b < y.b;
@@ -94,15 +94,15 @@ Clustering ClusterArticles(const ClusterInput& input,
                            const ClusterOptions& options, int threads) {
   // One similarity pass under the story level's wider time window; the
   // event level re-discounts the same edges with its own narrower one.
+  SimilarityParams params = StoryPassParams(options, input.corpus_size);
+  params.spare_edges = input.copies.size();  // raised to 1 by ClusterFromEdges
   return ClusterFromEdges(
       input,
-      SimilarPairs(input.vectors, DayRanges(input.dates),
-                   StoryPassParams(options, input.corpus_size), threads),
+      SimilarPairs(input.vectors, DayRanges(input.dates), params, threads),
       options, threads);
 }
 
-Clustering ClusterFromEdges(const ClusterInput& input,
-                            std::vector<Edge> story_edges,
+Clustering ClusterFromEdges(const ClusterInput& input, EdgeList story_edges,
                             const ClusterOptions& options, int threads) {
   const int n = static_cast<int>(input.ids.size());
   Clustering result;
@@ -115,23 +115,38 @@ Clustering ClusterFromEdges(const ClusterInput& input,
   event_time.window_days = options.event_window_days;
   event_time.decay_days = options.event_decay_days;
   event_time.floor = options.event_time_floor;
-  // Filtered in blocks on all threads, joined in block order: the edges
-  // stay sorted, as Dedupe expects.
+  // Filtered in blocks on all threads: counted first, so that each block
+  // writes its share of one list of the exact size, in block order (the
+  // edges stay sorted, as Dedupe expects).
   const TimeDiscount event_discount(doc_dates, event_time);
-  const int64_t total = static_cast<int64_t>(story_edges.size());
-  const int blocks = static_cast<int>(std::min<int64_t>(64, total));
-  std::vector<std::vector<Edge>> kept(blocks);
+  const double event_floor = options.event_threshold * kWeakEdgeShare;
+  auto event_similarity = [&](const Edge& e) {
+    return e.cosine * event_discount.Between(e.a, e.b);
+  };
+  const size_t total = story_edges.size();
+  const int blocks = static_cast<int>(std::min<size_t>(64, total));
+  auto block_begin = [&](int b) { return total * b / blocks; };
+  std::vector<size_t> at(blocks + 1, 0);
   ParallelFor(blocks, threads, 1, [&](int, int b) {
-    for (int64_t k = total * b / blocks; k < total * (b + 1) / blocks; ++k) {
+    for (size_t k = block_begin(b); k < block_begin(b + 1); ++k) {
+      at[b + 1] += event_similarity(story_edges[k]) >= event_floor;
+    }
+  });
+  for (int b = 0; b < blocks; ++b) at[b + 1] += at[b];
+  EdgeList event_edges;
+  event_edges.reserve(at[blocks] + input.copies.size());
+  event_edges.resize(at[blocks]);
+  ParallelFor(blocks, threads, 1, [&](int, int b) {
+    size_t out = at[b];
+    for (size_t k = block_begin(b); k < block_begin(b + 1); ++k) {
       const Edge& e = story_edges[k];
-      const double similarity = e.cosine * event_discount.Between(e.a, e.b);
-      if (similarity >= options.event_threshold * kWeakEdgeShare) {
-        kept[b].push_back({e.a, e.b, static_cast<float>(similarity), e.cosine});
+      const double similarity = event_similarity(e);
+      if (similarity >= event_floor) {
+        event_edges[out++] = {e.a, e.b, static_cast<float>(similarity),
+                              e.cosine};
       }
     }
   });
-  std::vector<Edge> event_edges;
-  AppendInOrder(event_edges, kept, input.copies.size());
   for (const CopyPair& copy : input.copies) {
     if (copy.kind != CopyKind::kPartial)
       Raise(event_edges, copy.a, copy.b, 1.0f);

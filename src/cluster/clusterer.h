@@ -49,8 +49,7 @@ std::vector<DateRange> DayRanges(
 // ClusterArticles after its similarity pass: `story_edges` are what
 // SimilarPairs gives over `input` under StoryPassParams (computed
 // elsewhere, e.g. split over processes). `input.vectors` is not read.
-Clustering ClusterFromEdges(const ClusterInput& input,
-                            std::vector<Edge> story_edges,
+Clustering ClusterFromEdges(const ClusterInput& input, EdgeList story_edges,
                             const ClusterOptions& options, int threads);
 
 // "e" or "s" + 12 hex digits of a hash of `smallest_member_id`.

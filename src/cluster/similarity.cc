@@ -80,10 +80,10 @@ double TimeDiscount::Between(int a, int b) const {
                                                    : FactorOfGap(gap, params_);
 }
 
-std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
-                               std::span<const DateRange> dates,
-                               const SimilarityParams& params, int threads,
-                               RowShare rows) {
+EdgeList SimilarPairs(std::span<const SparseVector> vectors,
+                      std::span<const DateRange> dates,
+                      const SimilarityParams& params, int threads,
+                      RowShare rows) {
   const int n = static_cast<int>(vectors.size());
   // Each item's indexed terms: its heaviest `candidate_terms`.
   std::vector<std::vector<int>> indexed(n);
@@ -124,8 +124,21 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
   const int workers = ResolveThreads(threads);
   const PackedVectors packed(vectors, workers);
   const TimeDiscount discount(dates, params);
-  // Edges by block of rows: a worker takes a block whole and in order.
-  std::vector<std::vector<Edge>> found(RowShare::Blocks(n));
+  // A row has at most max_candidates edges, so each block of rows this call
+  // computes gets that much room in one array, in block order; a worker
+  // takes a block whole and writes its edges in row order. The blocks are
+  // closed up afterwards: no edge is copied into a second list.
+  const int blocks = RowShare::Blocks(n);
+  const size_t room = static_cast<size_t>(RowShare::kBlock) *
+                      std::clamp(params.max_candidates, 0, std::max(0, n - 1));
+  std::vector<size_t> start(blocks, 0), count(blocks, 0);
+  size_t rooms = 0;
+  for (int b = 0; b < blocks; ++b) {
+    start[b] = room * rooms;
+    if (rows.HasBlock(b)) ++rooms;
+  }
+  EdgeList edges;
+  edges.resize(room * rooms + params.spare_edges);
   struct Scratch {
     std::vector<float> score;
     std::vector<int> touched;
@@ -181,14 +194,14 @@ std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
       const double cosine = s.dot(packed[j]);
       const double similarity = cosine * discount.Between(i, j);
       if (similarity >= params.min_similarity) {
-        found[i / RowShare::kBlock].push_back(
-            {i, j, static_cast<float>(similarity), static_cast<float>(cosine)});
+        const int b = i / RowShare::kBlock;
+        edges[start[b] + count[b]++] = {i, j, static_cast<float>(similarity),
+                                        static_cast<float>(cosine)};
       }
     }
     touched.clear();
   });
-  std::vector<Edge> edges;
-  AppendInOrder(edges, found);
+  edges.resize(CloseUp<Edge>(edges, start, count));
   return edges;
 }
 

@@ -5,19 +5,27 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "base/uninitialized.h"
 #include "cluster/vectors.h"
 
 namespace storyline::cluster {
 
+// No default member values: an EdgeList of a hundred million edges grows
+// without being written, and its workers touch its memory first. Write
+// `Edge{}` for a zeroed one.
 struct Edge {
-  int a = 0, b = 0;      // a < b
-  float similarity = 0;  // cosine times the time discount
-  float cosine = 0;      // before the discount
+  int a, b;          // a < b
+  float similarity;  // cosine times the time discount
+  float cosine;      // before the discount
   bool operator==(const Edge&) const = default;
 };
+static_assert(std::is_trivially_default_constructible_v<Edge>);
+
+using EdgeList = UninitializedVector<Edge>;
 
 // Days an item covers; both empty when undated.
 struct DateRange {
@@ -37,6 +45,9 @@ struct SimilarityParams {
   // Items of the corpus the inputs are part of, for max_df_ratio: a subset
   // of it must skip the terms the whole would. 0 for the inputs alone.
   size_t corpus_size = 0;
+  // Room left after the returned edges for this many more (a caller's own
+  // edges), so that adding them does not move the list.
+  size_t spare_edges = 0;
 };
 
 // Days since 1970-01-01: the order postings are kept in.
@@ -87,9 +98,9 @@ struct RowShare {
 // Independent of thread count; the shares of every part of a RowShare,
 // interleaved block by block, are exactly the pairs of one call with all
 // rows.
-std::vector<Edge> SimilarPairs(std::span<const SparseVector> vectors,
-                               std::span<const DateRange> dates,
-                               const SimilarityParams& params, int threads,
-                               RowShare rows = {});
+EdgeList SimilarPairs(std::span<const SparseVector> vectors,
+                      std::span<const DateRange> dates,
+                      const SimilarityParams& params, int threads,
+                      RowShare rows = {});
 
 }  // namespace storyline::cluster

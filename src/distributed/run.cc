@@ -219,7 +219,7 @@ DistributedResult RunDistributed(const Comm& comm,
     timings.analyze_s += Since(last);
     sent_for(CommStep::kVectors);
     if (options.run_clustering) {
-      std::vector<cluster::Edge> edges = SimilarPairsAcrossRanks(
+      cluster::EdgeList edges = SimilarPairsAcrossRanks(
           comm, all_vectors, cluster::DayRanges(dates),
           cluster::StoryPassParams(options.cluster, 0), threads);
       all_vectors = {};

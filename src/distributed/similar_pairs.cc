@@ -4,12 +4,12 @@
 
 namespace storyline::distributed {
 
-std::vector<cluster::Edge> SimilarPairsAcrossRanks(
+cluster::EdgeList SimilarPairsAcrossRanks(
     const Comm& comm, std::span<const cluster::SparseVector> vectors,
     std::span<const cluster::DateRange> dates,
     const cluster::SimilarityParams& params, int threads) {
   const cluster::RowShare rows{.part = comm.rank(), .parts = comm.size()};
-  std::vector<cluster::Edge> mine =
+  cluster::EdgeList mine =
       cluster::SimilarPairs(vectors, dates, params, threads, rows);
   // Block by block, each with its count: rank 0 deals them back in turn.
   const int blocks =
@@ -35,7 +35,7 @@ std::vector<cluster::Edge> SimilarPairsAcrossRanks(
 
   size_t bytes = 0;
   for (const std::string& part : parts) bytes += part.size();
-  std::vector<cluster::Edge> edges;
+  cluster::EdgeList edges;
   edges.reserve(bytes / 16);
   std::vector<WireReader> readers(parts.begin(), parts.end());
   for (int block = 0; block < blocks; ++block) {

@@ -13,7 +13,7 @@ namespace storyline::distributed {
 
 // Collective; every rank passes the same vectors and dates. On rank 0
 // returns exactly what cluster::SimilarPairs returns; empty elsewhere.
-std::vector<cluster::Edge> SimilarPairsAcrossRanks(
+cluster::EdgeList SimilarPairsAcrossRanks(
     const Comm& comm, std::span<const cluster::SparseVector> vectors,
     std::span<const cluster::DateRange> dates,
     const cluster::SimilarityParams& params, int threads);

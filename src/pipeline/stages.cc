@@ -191,7 +191,7 @@ void ClusterDocuments(PipelineResult& result,
 }
 
 void ClusterDocumentsFromEdges(PipelineResult& result,
-                               std::vector<cluster::Edge> story_edges,
+                               cluster::EdgeList story_edges,
                                const PipelineOptions& options, int threads) {
   ClusterDocumentsWith(result, [&](const cluster::ClusterInput& input) {
     return cluster::ClusterFromEdges(input, std::move(story_edges),

@@ -80,7 +80,7 @@ void ClusterDocuments(PipelineResult& result,
 // The same from the story level's similar pairs, computed elsewhere (see
 // cluster::ClusterFromEdges); only the documents' ids and dates are read.
 void ClusterDocumentsFromEdges(PipelineResult& result,
-                               std::vector<cluster::Edge> story_edges,
+                               cluster::EdgeList story_edges,
                                const PipelineOptions& options, int threads);
 
 }  // namespace storyline::pipeline

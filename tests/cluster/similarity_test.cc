@@ -50,14 +50,13 @@ TEST(SimilarPairsTest, SharesOfRowsJoinToTheWholeGraph) {
   SimilarityParams params;
   params.min_similarity = 0.05;
   params.posting_block = 64;  // long lists cut into blocks, as at scale
-  const std::vector<Edge> whole =
-      SimilarPairs(corpus.vectors, corpus.dates, params, 2);
+  const EdgeList whole = SimilarPairs(corpus.vectors, corpus.dates, params, 2);
   ASSERT_GT(whole.size(), 1000u);
   for (const int parts : {2, 3, 5}) {
-    std::vector<Edge> joined;
+    EdgeList joined;
     for (int part = 0; part < parts; ++part) {
       const RowShare rows{.part = part, .parts = parts};
-      const std::vector<Edge> share =
+      const EdgeList share =
           SimilarPairs(corpus.vectors, corpus.dates, params, 1, rows);
       EXPECT_FALSE(share.empty()) << part << "/" << parts;
       for (const Edge& e : share) {
