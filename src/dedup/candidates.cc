@@ -4,14 +4,15 @@
 #include <boost/sort/pdqsort/pdqsort.hpp>
 
 #include "base/parallel.h"
+#include "base/uninitialized.h"
 #include "dedup/copies.h"
 
 namespace storyline::dedup {
 namespace {
 
 // Sorts on `workers` threads: a slice each, then merges.
-template <typename T>
-void SortOnThreads(std::vector<T>& items, int workers) {
+template <typename Vector>
+void SortOnThreads(Vector& items, int workers) {
   const int n = static_cast<int>(items.size());
   workers = std::max(1, std::min(workers, n / 65536));
   std::vector<size_t> bounds(workers + 1);
@@ -41,24 +42,40 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
   const int n = static_cast<int>(signatures.size());
   const size_t cap = static_cast<size_t>(options.max_fingerprint_docs);
   const int workers = ResolveThreads(threads);
-  std::vector<std::pair<uint64_t, int>> entries;
+  // Laid out at each document's offset and filled on all threads: at a
+  // million documents this is most of a gigabyte, and growing it on one
+  // thread had that thread wait for every fresh page.
+  struct Entry {
+    uint64_t fingerprint;
+    int doc;
+    auto operator<=>(const Entry&) const = default;
+  };
+  std::vector<size_t> offset(n + 1, 0);
   for (int i = 0; i < n; ++i) {
-    for (const uint64_t fp : signatures[i].fingerprints) {
-      entries.push_back({fp, i});
-    }
+    offset[i + 1] = offset[i] + signatures[i].fingerprints.size();
   }
+  UninitializedVector<Entry> entries;
+  entries.resize(offset[n]);
+  ParallelFor(n, workers, 1024, [&](int, int i) {
+    size_t at = offset[i];
+    for (const uint64_t fp : signatures[i].fingerprints)
+      entries[at++] = {fp, i};
+  });
+  offset = {};
   SortOnThreads(entries, workers);
   // The runs worth pairing (2..cap documents), and each document's list of
   // them: no lookup per fingerprint afterwards.
   std::vector<int> members;
+  members.reserve(entries.size());  // address space; pages as they fill
   std::vector<size_t> run_start = {0};
   for (size_t k = 0; k < entries.size();) {
     size_t end = k + 1;
-    while (end < entries.size() && entries[end].first == entries[k].first) {
+    while (end < entries.size() &&
+           entries[end].fingerprint == entries[k].fingerprint) {
       ++end;
     }
     if (end - k >= 2 && end - k <= cap) {
-      for (size_t m = k; m < end; ++m) members.push_back(entries[m].second);
+      for (size_t m = k; m < end; ++m) members.push_back(entries[m].doc);
       run_start.push_back(members.size());
     }
     k = end;
