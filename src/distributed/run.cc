@@ -157,7 +157,7 @@ DistributedResult RunDistributed(const Comm& comm,
   const bool tell = options.synthesize && render && options.run_clustering;
   auto analysis = pipeline::AnalyzeDocuments(share.docs, options, threads,
                                              {.stem_df = tell});
-  auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
+  auto idf = pipeline::CountDocumentFrequencies(analysis.counts, threads);
   MergeAcrossRanks(comm, idf);
   auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);

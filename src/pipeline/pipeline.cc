@@ -66,7 +66,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   analysis.shingled = {};
   result.timings.dedup_s = watch.Lap();
 
-  const auto idf = pipeline::CountDocumentFrequencies(analysis.counts);
+  const auto idf = pipeline::CountDocumentFrequencies(analysis.counts, threads);
   const auto vectors =
       pipeline::WeightVectors(analysis.counts, idf, options.cluster, threads);
   auto stem_df = std::move(analysis.stem_df);

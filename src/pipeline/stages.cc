@@ -130,10 +130,17 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
 }
 
 cluster::IdfTable CountDocumentFrequencies(
-    std::span<const cluster::SparseVector> counts) {
-  cluster::IdfTable idf;
-  for (const auto& c : counts) idf.Add(c);
-  return idf;
+    std::span<const cluster::SparseVector> counts, int threads) {
+  // A table per range of documents, merged: counts add up in any order.
+  const int workers = ResolveThreads(threads);
+  std::vector<cluster::IdfTable> tables(workers);
+  ParallelRanges(static_cast<int>(counts.size()), workers,
+                 [&](int worker, int begin, int end) {
+                   for (int i = begin; i < end; ++i)
+                     tables[worker].Add(counts[i]);
+                 });
+  for (int w = 1; w < workers; ++w) tables[0].Merge(tables[w]);
+  return std::move(tables[0]);
 }
 
 std::vector<cluster::SparseVector> WeightVectors(

@@ -61,7 +61,7 @@ Analysis AnalyzeDocuments(std::span<const Document> docs,
 
 // Document frequencies of the counted terms.
 cluster::IdfTable CountDocumentFrequencies(
-    std::span<const cluster::SparseVector> counts);
+    std::span<const cluster::SparseVector> counts, int threads);
 
 // TF-IDF vectors from counts (which are released as they are used).
 std::vector<cluster::SparseVector> WeightVectors(
