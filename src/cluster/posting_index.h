@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "base/uninitialized.h"
 #include "cluster/similarity.h"
 #include "cluster/vectors.h"
 
@@ -49,7 +50,7 @@ class PostingIndex {
   struct List {
     size_t dated, undated, end;  // where its parts start and it ends
   };
-  std::vector<Posting> postings_;
+  UninitializedVector<Posting> postings_;  // unset outside the lists
   std::vector<List> lists_;
   std::vector<std::vector<int>> list_of_, position_;  // by item and slot
 };
