@@ -35,6 +35,8 @@ class StoryView {
   const DocAnalysis& analysis(int d) const { return corpus_.analyses[d]; }
   // Story documents, oldest first (undated last), ties by index.
   const std::vector<int>& docs() const { return docs_; }
+  // Every document's sentences, document by document in docs() order, each
+  // document's in text order.
   const std::vector<SentenceRef>& sentences() const { return sentences_; }
   // The sentences of story document `doc`, in text order (a slice of
   // sentences()).

@@ -91,11 +91,13 @@ void ChooseHeadline(const StoryView& view, Story& story) {
     const DocAnalysis& a = view.analysis(d);
     consider(d, TrimSiteSuffix(view.doc(d).title), a.title_words, "title");
   }
-  // Leads: the first substantial sentence of each article.
-  std::vector<bool> seen(view.corpus().docs.size(), false);
+  // Leads: the first substantial sentence of each article. A document's
+  // sentences are one run of sentences(): no table over the whole input,
+  // which a story of a few articles in a million would clear in vain.
+  int led = -1;
   for (const SentenceRef& s : view.sentences()) {
-    if (seen[s.doc] || s.words.size() < 6) continue;
-    seen[s.doc] = true;
+    if (s.doc == led || s.words.size() < 6) continue;
+    led = s.doc;
     consider(s.doc, view.Text(s.doc, s.span), s.words, "lead");
   }
   if (story.headline_doc < 0 && !view.docs().empty()) {
@@ -154,14 +156,9 @@ void Summarize(const StoryView& view, const StoryOptions& options,
       }
     }
   }
-  // Reading order: older articles first, then position in the article.
-  std::vector<int> rank(view.corpus().docs.size(), 0);
-  for (size_t r = 0; r < view.docs().size(); ++r)
-    rank[view.docs()[r]] = static_cast<int>(r);
-  std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {
-    return std::pair(rank[pool[a].doc], pool[a].index) <
-           std::pair(rank[pool[b].doc], pool[b].index);
-  });
+  // Reading order: older articles first, then position in the article,
+  // which is the order of sentences() and so of the pool.
+  std::sort(chosen.begin(), chosen.end());
   for (const int i : chosen) {
     story.summary.push_back(
         {std::string(pool[i].text), {pool[i].doc, pool[i].span}});
