@@ -1,6 +1,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <boost/sort/block_indirect_sort/block_indirect_sort.hpp>
 #include <boost/sort/pdqsort/pdqsort.hpp>
 
 #include "base/parallel.h"
@@ -9,28 +10,6 @@
 
 namespace storyline::dedup {
 namespace {
-
-// Sorts on `workers` threads: a slice each, then merges.
-template <typename Vector>
-void SortOnThreads(Vector& items, int workers) {
-  const int n = static_cast<int>(items.size());
-  workers = std::max(1, std::min(workers, n / 65536));
-  std::vector<size_t> bounds(workers + 1);
-  for (int w = 0; w <= workers; ++w) bounds[w] = size_t{1} * n * w / workers;
-  ParallelRanges(workers, workers, [&](int, int begin, int end) {
-    for (int w = begin; w < end; ++w) {
-      boost::sort::pdqsort_branchless(items.begin() + bounds[w],
-                                      items.begin() + bounds[w + 1]);
-    }
-  });
-  for (int width = 1; width < workers; width *= 2) {
-    for (int w = 0; w + width < workers; w += 2 * width) {
-      std::inplace_merge(
-          items.begin() + bounds[w], items.begin() + bounds[w + width],
-          items.begin() + bounds[std::min(workers, w + 2 * width)]);
-    }
-  }
-}
 
 // Documents sharing enough passage fingerprints. Every (fingerprint,
 // document) entry is sorted once, so a fingerprint's documents are one run
@@ -62,7 +41,8 @@ std::vector<Candidate> SharedFingerprints(std::span<const Signature> signatures,
       entries[at++] = {fp, i};
   });
   offset = {};
-  SortOnThreads(entries, workers);
+  boost::sort::block_indirect_sort(entries.begin(), entries.end(),
+                                   static_cast<uint32_t>(workers));
   // The runs worth pairing (2..cap documents), and each document's list of
   // them: no lookup per fingerprint afterwards.
   std::vector<int> members;
