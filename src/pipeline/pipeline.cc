@@ -31,7 +31,7 @@ PipelineResult RunPipeline(std::vector<Article> articles,
   PipelineResult result;
   Stopwatch watch;
   const int threads = ResolveThreads(options.threads);
-  pipeline::SortAndDropRepeatedIds(articles, errors);
+  pipeline::SortAndDropRepeatedIds(articles, errors, threads);
   result.docs =
       pipeline::CleanArticles(std::move(articles), options, threads, errors);
   // Furniture shows only across documents: lines a source repeats often.

@@ -20,11 +20,13 @@ uint64_t BodyHash(const Article& article) {
   return XXH3_64bits(article.body.data(), article.body.size());
 }
 
-void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors) {
-  std::vector<std::pair<uint64_t, size_t>> order(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
+void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors,
+                            int threads) {
+  const size_t n = articles.size();
+  std::vector<std::pair<uint64_t, size_t>> order(n);
+  ParallelFor(static_cast<int>(n), threads, 1024, [&](int, int i) {
     order[i] = {BodyHash(articles[i]), i};
-  }
+  });
   std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
     const Article& a = articles[x.second];
     const Article& b = articles[y.second];
@@ -32,17 +34,34 @@ void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors) {
     if (x.first != y.first) return x.first < y.first;
     return a.body < b.body;
   });
-  std::vector<Article> kept;
-  kept.reserve(articles.size());
-  for (const auto& [hash, i] : order) {
-    Article& article = articles[i];
-    if (!kept.empty() && kept.back().id == article.id) {
-      errors.Report({article.id, "repeated article id, later copy skipped"});
+  // Into that order in place, one cycle of the permutation at a time:
+  // position k takes the article at order[k]. No second array of articles.
+  std::vector<bool> placed(n, false);
+  for (size_t start = 0; start < n; ++start) {
+    if (placed[start]) continue;
+    Article held = std::move(articles[start]);
+    for (size_t k = start;;) {
+      placed[k] = true;
+      const size_t from = order[k].second;
+      if (from == start) {
+        articles[k] = std::move(held);
+        break;
+      }
+      articles[k] = std::move(articles[from]);
+      k = from;
+    }
+  }
+  size_t kept = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (kept > 0 && articles[kept - 1].id == articles[k].id) {
+      errors.Report(
+          {articles[k].id, "repeated article id, later copy skipped"});
       continue;
     }
-    kept.push_back(std::move(article));
+    if (kept != k) articles[kept] = std::move(articles[k]);
+    ++kept;
   }
-  articles = std::move(kept);
+  articles.erase(articles.begin() + kept, articles.end());
 }
 
 std::vector<Document> CleanArticles(std::vector<Article> articles,

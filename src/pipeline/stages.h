@@ -27,7 +27,8 @@ uint64_t BodyHash(const Article& article);
 // Sorts by id and drops repeated ids (the copy with the smaller body hash
 // is kept; the others are reported), so that everything after depends only
 // on the set of articles, not their order.
-void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors);
+void SortAndDropRepeatedIds(std::vector<Article>& articles, ErrorSink& errors,
+                            int threads = 1);
 
 // Cleans each article (in order; failures are reported and left out). The
 // corpus-level repeated-line rule is not applied here.

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "gtest/gtest.h"
+#include "pipeline/stages.h"
 #include "storyline/ingest.h"
 #include "storyline/pipeline.h"
 #include "testing.h"
@@ -74,6 +75,44 @@ TEST(InvarianceTest, RepeatedIdsAreReportedAndKeptOnce) {
   EXPECT_EQ(result.docs.size(), articles.size() - 1);
   ASSERT_EQ(errors.errors().size(), 1u);
   EXPECT_EQ(errors.errors()[0].where, articles.front().id);
+}
+
+TEST(InvarianceTest, ArticlesSortedByIdInPlaceEachKeptWhole) {
+  // Ids and bodies that tell which article is which, in a shuffled order,
+  // with three ids given twice (different bodies).
+  std::vector<Article> articles;
+  for (int i = 0; i < 500; ++i) {
+    Article a;
+    a.id = "id" + std::to_string(i % 497);
+    a.body = "body of article " + std::to_string(i);
+    a.title = a.id + " / " + a.body;
+    articles.push_back(a);
+  }
+  std::shuffle(articles.begin(), articles.end(), std::mt19937(3));
+  CollectingErrorSink errors;
+  pipeline::SortAndDropRepeatedIds(articles, errors, 2);
+  ASSERT_EQ(articles.size(), 497u);
+  EXPECT_EQ(errors.errors().size(), 3u);
+  for (size_t k = 0; k < articles.size(); ++k) {
+    EXPECT_EQ(articles[k].title, articles[k].id + " / " + articles[k].body);
+    if (k > 0) {
+      EXPECT_LT(articles[k - 1].id, articles[k].id);
+    }
+  }
+  // Of a repeated id, the article with the smaller body hash stays.
+  for (const int i : {0, 1, 2}) {
+    const std::string id = "id" + std::to_string(i);
+    const std::string first = "body of article " + std::to_string(i);
+    const std::string second = "body of article " + std::to_string(i + 497);
+    const auto it = std::find_if(articles.begin(), articles.end(),
+                                 [&](const Article& a) { return a.id == id; });
+    ASSERT_NE(it, articles.end());
+    Article a, b;
+    a.body = first;
+    b.body = second;
+    EXPECT_EQ(it->body,
+              pipeline::BodyHash(a) < pipeline::BodyHash(b) ? first : second);
+  }
 }
 
 }  // namespace
