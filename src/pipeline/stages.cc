@@ -68,7 +68,8 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
                                     const PipelineOptions& options, int threads,
                                     ErrorSink& errors) {
   const int n = static_cast<int>(articles.size());
-  std::vector<std::optional<Document>> cleaned(n);
+  std::vector<Document> docs(n);
+  std::vector<char> ok(n, 0);
   ParallelFor(n, threads, 16, [&](int, int i) {
     const std::string id = articles[i].id;
     auto doc =
@@ -77,13 +78,17 @@ std::vector<Document> CleanArticles(std::vector<Article> articles,
       errors.Report({id, StrCat(MessageOf(doc.status()), ", skipped")});
       return;
     }
-    cleaned[i] = *std::move(doc);
+    docs[i] = *std::move(doc);
+    ok[i] = 1;
   });
-  std::vector<Document> docs;
-  docs.reserve(n);
-  for (auto& doc : cleaned) {
-    if (doc) docs.push_back(*std::move(doc));
+  // The skipped ones closed up in place, in order.
+  int kept = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!ok[i]) continue;
+    if (kept != i) docs[kept] = std::move(docs[i]);
+    ++kept;
   }
+  docs.erase(docs.begin() + kept, docs.end());
   return docs;
 }
 
