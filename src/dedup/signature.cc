@@ -180,7 +180,9 @@ ShingledText Fingerprinter::ShinglesOf(std::string_view text,
                                        const text::Lexicon& lexicon) {
   words_.hashes.clear();
   words_.spans.clear();
+  text::PrefetchEntries prefetch(words, lexicon);
   for (text::KeptWordReader r(words); r.Next();) {
+    prefetch.Next();
     const std::string_view norm = r.Norm(lexicon, text, folded_);
     words_.hashes.push_back(
         XXH3_64bits_withSeed(norm.data(), norm.size(), options_.seed));

@@ -107,11 +107,22 @@ std::string_view KeptWordReader::Norm(const Lexicon& lexicon,
   return scratch;
 }
 
+void PrefetchEntries::Next() {
+  if (!ahead_.Next()) return;
+  if (ahead_.entry() == kNoEntry) return;
+  // An entry is 80 bytes: both its cache lines.
+  const char* entry = reinterpret_cast<const char*>(&lexicon_[ahead_.entry()]);
+  __builtin_prefetch(entry);
+  __builtin_prefetch(entry + sizeof(LexiconEntry) - 1);
+}
+
 std::vector<Token> RestoreWords(std::span<const KeptWord> words,
                                 const Lexicon& lexicon, std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(words.size());
+  PrefetchEntries prefetch(words, lexicon);
   for (KeptWordReader r(words); r.Next();) {
+    prefetch.Next();
     Token& t = tokens.emplace_back();
     t.span = r.span();
     t.is_number = r.is_number();

@@ -66,6 +66,24 @@ class KeptWordReader {
   uint32_t flags_ = 0, entry_ = kNoEntry;
 };
 
+// Asks for the lexicon entries of the words a few places ahead of a
+// reader: a run's lexicon is larger than a core's cache, and waiting for
+// each word's entry in turn is most of the cost of reading words back.
+// Call Next() once per word read.
+class PrefetchEntries {
+ public:
+  PrefetchEntries(std::span<const KeptWord> words, const Lexicon& lexicon)
+      : ahead_(words), lexicon_(lexicon) {
+    for (int k = 0; k < kDistance; ++k) Next();
+  }
+  void Next();
+
+ private:
+  static constexpr int kDistance = 8;
+  KeptWordReader ahead_;
+  const Lexicon& lexicon_;
+};
+
 // The tokens again, exactly as the analyzer gave them; `text` is what they
 // were read from and `lexicon` that of the analyzer that read them.
 std::vector<Token> RestoreWords(std::span<const KeptWord> words,
