@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/civil_time.h"
+#include "base/uninitialized.h"
 #include "storyline/options.h"
 #include "text/tokenizer.h"
 
@@ -87,8 +88,8 @@ class PackedVectors {
   }
 
  private:
-  std::vector<TermWeight> pairs_;
-  std::vector<size_t> offsets_;  // one more than vectors
+  UninitializedVector<TermWeight> pairs_;  // first written by the workers
+  std::vector<size_t> offsets_;            // one more than vectors
 };
 
 // Dot products of one vector with many: the fixed side's terms go into a
