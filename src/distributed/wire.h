@@ -21,7 +21,7 @@ namespace storyline::distributed {
 class WireWriter {
  public:
   template <typename T>
-  requires std::is_arithmetic_v<T>
+    requires std::is_arithmetic_v<T>
   void Put(T value) {
     const size_t at = out_.size();
     out_.resize(at + sizeof(T));
@@ -32,7 +32,7 @@ class WireWriter {
     out_.append(s);
   }
   template <typename T>
-  requires std::is_arithmetic_v<T>
+    requires std::is_arithmetic_v<T>
   void PutVector(const std::vector<T>& values) {
     Put<uint64_t>(values.size());
     if (!values.empty()) {
@@ -56,7 +56,8 @@ class WireReader {
   explicit WireReader(std::string_view in) : in_(in) {}
 
   template <typename T>
-  requires std::is_arithmetic_v<T> T Get() {
+    requires std::is_arithmetic_v<T>
+  T Get() {
     T value{};
     if (!Take(sizeof(T))) return value;
     std::memcpy(&value, in_.data() + pos_ - sizeof(T), sizeof(T));
@@ -64,7 +65,8 @@ class WireReader {
   }
   std::string GetString();
   template <typename T>
-  requires std::is_arithmetic_v<T> std::vector<T> GetVector() {
+    requires std::is_arithmetic_v<T>
+  std::vector<T> GetVector() {
     const uint64_t n = Get<uint64_t>();
     if (n > (in_.size() - pos_) / sizeof(T) || !Take(n * sizeof(T))) {
       ok_ = false;
