@@ -42,6 +42,8 @@ bool PairLess(const Edge& x, const Edge& y) {
   return x.a != y.a ? x.a < y.a : x.b < y.b;
 }
 
+bool SamePair(const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }
+
 // The first edge in [from, end) (sorted by pair) not before `key`, looked
 // for near `from`: steps doubling from there, then a binary search.
 EdgeList::iterator Gallop(EdgeList::iterator from, EdgeList::iterator end,
@@ -68,18 +70,14 @@ void Dedupe(EdgeList& edges) {
       });
   // The rest: by pair, the largest similarity first, one edge per pair.
   std::sort(head_end, edges.end(), [](const Edge& x, const Edge& y) {
-    if (x.a != y.a) return x.a < y.a;
-    if (x.b != y.b) return x.b < y.b;
-    return x.similarity > y.similarity;
+    return SamePair(x, y) ? x.similarity > y.similarity : PairLess(x, y);
   });
-  const auto tail_end = std::unique(
-      head_end, edges.end(),
-      [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; });
+  const auto tail_end = std::unique(head_end, edges.end(), SamePair);
   auto added = head_end;  // pairs the head lacks, kept in order
   auto at = edges.begin();
   for (auto it = head_end; it != tail_end; ++it) {
     at = Gallop(at, head_end, *it);
-    if (at != head_end && at->a == it->a && at->b == it->b) {
+    if (at != head_end && SamePair(*at, *it)) {
       if (it->similarity > at->similarity) *at = *it;  // a tie keeps the head's
     } else {
       *added++ = *it;
