@@ -219,9 +219,12 @@ DistributedResult RunDistributed(const Comm& comm,
     timings.analyze_s += Since(last);
     sent_for(CommStep::kVectors);
     if (options.run_clustering) {
+      // Room for the copy pairs the linkage adds (rank 0 has them).
+      cluster::SimilarityParams params =
+          cluster::StoryPassParams(options.cluster, 0);
+      params.spare_edges = out.result.copies.size();
       cluster::EdgeList edges = SimilarPairsAcrossRanks(
-          comm, all_vectors, cluster::DayRanges(dates),
-          cluster::StoryPassParams(options.cluster, 0), threads);
+          comm, all_vectors, cluster::DayRanges(dates), params, threads);
       all_vectors = {};
       ReleaseFreedMemory();
       sent_for(CommStep::kEdges);

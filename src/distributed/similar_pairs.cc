@@ -36,7 +36,7 @@ cluster::EdgeList SimilarPairsAcrossRanks(
   size_t bytes = 0;
   for (const std::string& part : parts) bytes += part.size();
   cluster::EdgeList edges;
-  edges.reserve(bytes / 16);
+  edges.reserve(bytes / 16 + params.spare_edges);
   std::vector<WireReader> readers(parts.begin(), parts.end());
   for (int block = 0; block < blocks; ++block) {
     WireReader& r = readers[block % comm.size()];
