@@ -38,6 +38,14 @@ struct Graph {
 // Sorts a list by neighbour and sums the totals of repeated neighbours;
 // returns the new length.
 int Combine(std::span<Link> list) {
+  // Lists built from one item's edges come in order already, each
+  // neighbour once: nothing to sort, nothing to sum.
+  if (std::adjacent_find(list.begin(), list.end(),
+                         [](const Link& x, const Link& y) {
+                           return x.to >= y.to;
+                         }) == list.end()) {
+    return static_cast<int>(list.size());
+  }
   boost::sort::pdqsort_branchless(
       list.begin(), list.end(),
       [](const Link& x, const Link& y) { return x.to < y.to; });
@@ -102,56 +110,55 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
   for (int i = 0; i < n; ++i) ++size[id[i]];
 
   Graph graph(n), next(n);
-  {
-    // Links per cluster, counted over a range of edges per worker, then
-    // summed: at a million items, one thread's pass over every edge.
-    const int parts = ResolveThreads(threads);
-    std::vector<std::vector<int>> counts(parts);
-    ParallelFor(parts, parts, 1, [&](int, int part) {
-      std::vector<int>& count = counts[part];
-      count.assign(n, 0);
-      const size_t end = edges.size() * (part + 1) / parts;
-      for (size_t k = edges.size() * part / parts; k < end; ++k) {
-        const int a = id[edges[k].a], b = id[edges[k].b];
-        if (a == b) continue;
-        ++count[a];
-        ++count[b];
-      }
-    });
-    for (const std::vector<int>& count : counts) {
-      for (int c = 0; c < n; ++c) graph.length[c] += count[c];
+  // Links per cluster, counted over a range of edges per worker: at a
+  // million items, one thread's pass over every edge.
+  const int parts = ResolveThreads(threads);
+  auto edge_range = [&](int part) {
+    return std::pair(edges.size() * part / parts,
+                     edges.size() * (part + 1) / parts);
+  };
+  std::vector<std::vector<int>> counts(parts);
+  ParallelFor(parts, parts, 1, [&](int, int part) {
+    std::vector<int>& count = counts[part];
+    count.assign(n, 0);
+    const auto [from, to] = edge_range(part);
+    for (size_t k = from; k < to; ++k) {
+      const int a = id[edges[k].a], b = id[edges[k].b];
+      if (a == b) continue;
+      ++count[a];
+      ++count[b];
     }
+  });
+  for (const std::vector<int>& count : counts) {
+    for (int c = 0; c < n; ++c) graph.length[c] += count[c];
   }
   for (int c = 0; c < n; ++c) {
     if (graph.length[c] > 0) graph.open.push_back(c);
   }
   Reserve(graph, [&](int c) { return graph.length[c]; });
-  {
-    // Each worker reads every edge and writes the lists of one range of
-    // clusters, ranges of about equal links: the lists fill in edge order
-    // as on one thread, and the writes, scattered over memory, are what
-    // costs, so they are what is shared out.
-    const int parts = ResolveThreads(threads);
-    int64_t links = 0;
-    for (int c = 0; c < n; ++c) links += graph.length[c];
-    std::vector<int> range_end(parts, n);
-    int64_t seen = 0;
-    for (int c = 0, part = 0; c < n && part + 1 < parts; ++c) {
-      seen += graph.length[c];
-      if (seen * parts >= links * (part + 1)) range_end[part++] = c + 1;
+  // Each worker writes the links of its own range of edges, each list's
+  // from where the ranges before it end: the lists fill in edge order, as
+  // on one thread, and no edge is read twice.
+  for (int c = 0; c < n; ++c) {
+    int64_t at = graph.begin[c];
+    for (std::vector<int>& count : counts) {
+      const int links = count[c];
+      count[c] = static_cast<int>(at - graph.begin[c]);
+      at += links;
     }
-    std::vector<int64_t> cursor(graph.begin);
-    ParallelFor(parts, parts, 1, [&](int, int part) {
-      const int from = part == 0 ? 0 : range_end[part - 1];
-      const int to = range_end[part];
-      for (const Edge& e : edges) {
-        const int a = id[e.a], b = id[e.b];
-        if (a == b) continue;
-        if (a >= from && a < to) graph.links[cursor[a]++] = {b, e.similarity};
-        if (b >= from && b < to) graph.links[cursor[b]++] = {a, e.similarity};
-      }
-    });
   }
+  ParallelFor(parts, parts, 1, [&](int, int part) {
+    std::vector<int>& cursor = counts[part];
+    const auto [from, to] = edge_range(part);
+    for (size_t k = from; k < to; ++k) {
+      const Edge& e = edges[k];
+      const int a = id[e.a], b = id[e.b];
+      if (a == b) continue;
+      graph.links[graph.begin[a] + cursor[a]++] = {b, e.similarity};
+      graph.links[graph.begin[b] + cursor[b]++] = {a, e.similarity};
+    }
+  });
+  counts = {};
   ParallelFor(static_cast<int>(graph.open.size()), threads, 256,
               [&](int, int k) {
                 const int c = graph.open[k];
