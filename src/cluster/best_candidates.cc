@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace storyline::cluster {
 namespace {
@@ -11,7 +12,18 @@ struct Scored {
   int item;
 };
 
-constexpr int kBuckets = 1024;
+// Buckets by the bits of a score: for non-negative floats their order is
+// the order of the values, so a score's bucket needs no scale and is known
+// in the same pass that reads it. Sixteen buckets per power of two, from
+// 2^-26 (all lower scores share the first) to 2^6.
+constexpr int kBucketShift = 19;  // 8 exponent bits and 4 of the mantissa
+constexpr int kBuckets = 512;
+constexpr int kFirstBucket = (127 - 26) << 4;
+
+int BucketOf(float score) {
+  const int bits = std::bit_cast<int>(score);  // negative when score < 0
+  return std::clamp((bits >> kBucketShift) - kFirstBucket, 0, kBuckets - 1);
+}
 
 }  // namespace
 
@@ -23,30 +35,27 @@ void KeepBestCandidates(std::vector<int>& touched, std::span<float> score,
   }
   thread_local std::vector<Scored> scored;
   scored.resize(touched.size());
-  float top = 0;
+  std::array<int, kBuckets> count{};
+  int top = 0;
   for (size_t k = 0; k < touched.size(); ++k) {
     const int item = touched[k];
-    scored[k] = {score[item], item};
-    top = std::max(top, score[item]);
+    const float s = score[item];
     score[item] = 0;
+    scored[k] = {s, item};
+    const int b = BucketOf(s);
+    ++count[b];
+    top = std::max(top, b);
   }
-  // Buckets of equal width up to the top score: a higher bucket always
-  // holds higher scores, so every bucket above the one where the count
-  // reaches `keep` is kept whole.
-  const float scale = top > 0 ? (kBuckets - 1) / top : 0;
-  auto bucket = [scale](float s) {
-    return std::clamp(static_cast<int>(s * scale), 0, kBuckets - 1);
-  };
-  std::array<int, kBuckets> count{};
-  for (const Scored& s : scored) ++count[bucket(s.score)];
-  int cut = kBuckets - 1;
+  // A higher bucket always holds higher scores, so every bucket above the
+  // one where the count reaches `keep` is kept whole.
+  int cut = top;
   size_t above = 0;  // candidates in buckets above `cut`
   while (above + count[cut] < keep) above += count[cut--];
   thread_local std::vector<Scored> tied;  // the candidates at the cut
   tied.clear();
   touched.clear();
   for (const Scored& s : scored) {
-    const int b = bucket(s.score);
+    const int b = BucketOf(s.score);
     if (b > cut) {
       touched.push_back(s.item);
     } else if (b == cut) {
