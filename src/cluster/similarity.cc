@@ -188,8 +188,9 @@ EdgeList SimilarPairs(std::span<const SparseVector> vectors,
     if (!touched.empty()) s.dot.Load(vectors[i]);
     for (size_t k = 0; k < touched.size(); ++k) {
       const int j = touched[k];
-      // The candidates lie all over memory: ask for the next ones' terms
-      // while this one is computed.
+      // The candidates lie all over memory: ask for where the next ones'
+      // terms are, and for the terms themselves, while this one is computed.
+      if (k + 8 < touched.size()) packed.PrefetchPlace(touched[k + 8]);
       if (k + 2 < touched.size()) Prefetch(packed[touched[k + 2]]);
       const double cosine = s.dot(packed[j]);
       const double similarity = cosine * discount.Between(i, j);
