@@ -100,8 +100,6 @@ std::vector<int> SmallestOfLabel(std::span<const int> labels) {
 MutualBestResult MergeMutualBest(std::span<const int> initial,
                                  std::span<const Edge> edges, double threshold,
                                  int threads, int unproductive_share) {
-  // Past that point, when chains of merges remain, the priority queue
-  // finishes faster than more passes over the graph would.
   const int n = static_cast<int>(initial.size());
   // A cluster's id is its smallest item, so that comparing ids breaks ties
   // as the priority-queue algorithm does.
@@ -227,6 +225,8 @@ MutualBestResult MergeMutualBest(std::span<const int> initial,
     for (const int c : next.open) absorbed[c] = -1;
     const int was_open = static_cast<int>(graph.open.size());
     std::swap(graph, next);
+    // Past that point, when chains of merges remain, the priority queue
+    // finishes faster than more passes over the graph would.
     if (unproductive_share > 0 &&
         int64_t{merges} * unproductive_share < was_open) {
       break;
