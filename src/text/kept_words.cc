@@ -110,7 +110,7 @@ std::string_view KeptWordReader::Norm(const Lexicon& lexicon,
 void PrefetchEntries::Next() {
   if (!ahead_.Next()) return;
   if (ahead_.entry() == kNoEntry) return;
-  // An entry is 80 bytes: both its cache lines.
+  // An entry may straddle two cache lines: ask for both of its ends.
   const char* entry = reinterpret_cast<const char*>(&lexicon_[ahead_.entry()]);
   __builtin_prefetch(entry);
   __builtin_prefetch(entry + sizeof(LexiconEntry) - 1);
